@@ -1,0 +1,30 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { CloseoutDb } from '../../src/store/db.ts';
+import { VaultStore } from '../../src/store/vault-store.ts';
+import { Engine } from '../../src/engine/engine.ts';
+import { fixedKdf, type KdfProvider } from '../../src/engine/kdf-provider.ts';
+import type { RecordInput } from '../../src/core/domain/record.ts';
+
+/** Cheap Argon2 parameters: the slot format is the same, only the cost differs. */
+export const FAST = { ops: 1, memBytes: 64 * 1024 };
+
+export function freshDb(name = 'closeout'): CloseoutDb {
+  return new CloseoutDb(name, { indexedDB: new IDBFactory(), IDBKeyRange });
+}
+
+export function makeEngine(o: { db?: CloseoutDb; kdf?: KdfProvider; now?: () => Date } = {}) {
+  const db = o.db ?? freshDb();
+  const store = new VaultStore(db);
+  const engine = new Engine({ store, kdf: o.kdf ?? fixedKdf(FAST), now: o.now });
+  return { db, store, engine };
+}
+
+export const PASS = 'correct horse battery';
+
+export function person(n: number, extra: Partial<RecordInput['fields']> = {}): RecordInput {
+  return {
+    kind: 'person',
+    customerNo: `KH${String(n).padStart(6, '0')}`,
+    fields: { name: `客户${n}`, idType: '居民身份证', idNumber: '110101198402248759', phone: '17408448891', ...extra },
+  };
+}
