@@ -6,7 +6,7 @@
  * user chooses to show before unlock, and the count of failed unlocks). Everything else is an
  * envelope (src/core/formats/envelope.ts) or a key slot (src/core/formats/slot.ts).
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 
 export interface VaultRow {
   id: string;
@@ -51,6 +51,27 @@ export interface MetaRow {
 /** Meta entries that must be written without the vault key, and so hold no personal data. */
 export const CLEAR_META_KEYS = ['failed-unlocks'] as const;
 
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Moves rows from the previous version's shape; runs inside Dexie's upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Every schema version ever shipped, oldest first. Append only. */
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      vaults: 'id',
+      slots: 'id, vaultId',
+      packs: 'id, vaultId',
+      events: '[vaultId+seq]',
+      meta: '[vaultId+key]',
+    },
+  },
+];
+
 export class CloseoutDb extends Dexie {
   vaults!: Table<VaultRow, string>;
   slots!: Table<SlotRow, string>;
@@ -58,14 +79,13 @@ export class CloseoutDb extends Dexie {
   events!: Table<EventRow, [string, number]>;
   meta!: Table<MetaRow, [string, string]>;
 
-  constructor(name = 'closeout', deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+  /** `upTo` opens an older schema version; only the migration tests use it. */
+  constructor(name = 'closeout', deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }, upTo = Infinity) {
     super(name, deps);
-    this.version(1).stores({
-      vaults: 'id',
-      slots: 'id, vaultId',
-      packs: 'id, vaultId',
-      events: '[vaultId+seq]',
-      meta: '[vaultId+key]',
-    });
+    for (const v of SCHEMA) {
+      if (v.version > upTo) break;
+      const ver = this.version(v.version).stores(v.stores);
+      if (v.upgrade) ver.upgrade(v.upgrade);
+    }
   }
 }

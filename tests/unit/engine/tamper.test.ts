@@ -153,7 +153,7 @@ describe('storage full', () => {
   it('says STORAGE_FULL and leaves the vault and its log as they were', async () => {
     const { engine, db, vaultId } = await setup(1);
     const orig = db.packs.bulkPut.bind(db.packs);
-    db.packs.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof db.packs.bulkPut;
+    db.packs.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.packs.bulkPut;
     expect(await codeOf(engine.createRecord(person(50)))).toBe('STORAGE_FULL');
     db.packs.bulkPut = orig;
     expect((await engine.listRecords()).total).toBe(1);
