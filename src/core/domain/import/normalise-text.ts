@@ -70,9 +70,9 @@ export function normaliseFreeText(raw: string): NormaliseResult {
 }
 
 /**
- * The compact form of an identifier cell: half-width, trimmed, a leading apostrophe (Excel's
- * "store as text" mark) dropped and every match of `separators` (default: whitespace) removed.
+ * The compact form of an identifier cell: half-width, trimmed, every match of `separators`
+ * (default: whitespace) removed, leading apostrophes (Excel's "store as text" mark) dropped.
  */
 export function compactIdentifier(raw: string, separators: RegExp = /[\s\u200b]+/g): string {
-  return trimAll(toHalfWidth(raw)).replace(/^'/, '').replace(separators, '');
+  return trimAll(toHalfWidth(raw)).replace(separators, '').replace(/^'+/, '');
 }

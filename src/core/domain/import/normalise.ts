@@ -84,7 +84,7 @@ export function normaliseBankCard(raw: string): NormaliseResult {
 
 /** Normalises an e-mail address: half-width, spaces removed, the domain lower-cased. */
 export function normaliseEmail(raw: string): NormaliseResult {
-  const email = compactIdentifier(raw).replace(/^mailto:/i, '');
+  const email = compactIdentifier(raw).replace(/^(?:mailto:)+/i, '');
   const at = email.lastIndexOf('@');
   return normalised(raw, at < 0 ? email : email.slice(0, at + 1) + email.slice(at + 1).toLowerCase());
 }
