@@ -15,7 +15,7 @@ import type { Session } from './session.ts';
 import type { DamageReport, RecordListItem, RecordQuery, Page, Counts } from './types.ts';
 import { CATEGORIES, SENSITIVITIES } from '../core/domain/fields.ts';
 
-export const PACK_SIZE = 256;
+export const PACK_SIZE = 100;
 // FORMAT: never change; add a version
 const PACK_VERSION = 1;
 

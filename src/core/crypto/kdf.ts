@@ -36,11 +36,13 @@ export function newSalt(): Uint8Array {
 
 /**
  * Chooses Argon2id parameters that take about `targetMs` on this device: one timed pass at
- * 64 MiB, then 128 MiB on a fast device, and as many passes as fit the target.
+ * 64 MiB (after an untimed one), then 128 MiB on a fast device, and as many passes as fit.
  */
 export async function calibrate(targetMs = 1000, now: () => number = () => performance.now()): Promise<KdfParams> {
   await ready();
   const salt = newSalt();
+  // The first pass grows WASM memory to 64 MiB and would overstate the cost of every pass.
+  argon2id(32, utf8('warm-up'), salt, 1, MIN_MEM_BYTES);
   const t0 = now();
   argon2id(32, utf8('calibration'), salt, 1, MIN_MEM_BYTES);
   const perPass64 = Math.max(1, now() - t0);

@@ -25,10 +25,11 @@ export function randomBytes(n: number): Uint8Array {
   return out;
 }
 
-/** A random identifier: 16 bytes as 32 lowercase hex characters. */
+/**
+ * A random identifier: 32 lowercase hex characters (a v4 UUID without dashes, 122 random bits).
+ * randomUUID is native and an order of magnitude faster than hex-encoding pool bytes, which
+ * matters when 100,000 records are created at once.
+ */
 export function randomId(): string {
-  const b = randomBytes(16);
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
+  return crypto.randomUUID().replace(/-/g, '');
 }

@@ -71,3 +71,20 @@ describe('key slot', () => {
     expect(codeOf(() => unwrapSlot(s, other, ids.vaultId, ids.slotId))).toBe('WRONG_RECOVERY_KEY');
   });
 });
+
+describe('calibration', () => {
+  it('never goes below 64 MiB and scales passes to the target', async () => {
+    const { calibrate, MIN_MEM_BYTES, MAX_OPS } = await import('../../../src/core/crypto/kdf.ts');
+    let clock = 0;
+    // Every timed pass "takes" 100 ms on this fake clock: 64 MiB, about 10 passes for 1 s.
+    const slow = () => (clock += 50);
+    const p = await calibrate(1000, slow);
+    expect(p.memBytes).toBe(MIN_MEM_BYTES);
+    expect(p.ops).toBe(10);
+    clock = 0;
+    const fast = () => (clock += 5);
+    const q = await calibrate(1000, fast);
+    expect(q.memBytes).toBe(2 * MIN_MEM_BYTES);
+    expect(q.ops).toBe(MAX_OPS);
+  });
+});
