@@ -76,11 +76,15 @@ describe('calibration', () => {
   it('never goes below 64 MiB and scales passes to the target', async () => {
     const { calibrate, MIN_MEM_BYTES, MAX_OPS } = await import('../../../src/core/crypto/kdf.ts');
     let clock = 0;
-    // Every timed pass "takes" 100 ms on this fake clock: 64 MiB, about 10 passes for 1 s.
-    const slow = () => (clock += 50);
+    // A timed 64 MiB pass "takes" 200 ms on this fake clock: stay at 64 MiB, 5 passes for 1 s.
+    const slow = () => (clock += 200);
     const p = await calibrate(1000, slow);
     expect(p.memBytes).toBe(MIN_MEM_BYTES);
-    expect(p.ops).toBe(10);
+    expect(p.ops).toBe(5);
+    clock = 0;
+    // 100 ms a pass: 128 MiB costs 200 ms a pass, so 5 passes.
+    const mid = () => (clock += 100);
+    expect(await calibrate(1000, mid)).toEqual({ memBytes: 2 * MIN_MEM_BYTES, ops: 5 });
     clock = 0;
     const fast = () => (clock += 5);
     const q = await calibrate(1000, fast);
