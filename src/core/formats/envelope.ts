@@ -32,9 +32,8 @@ export function envelopeAd(b: Binding, version = ENVELOPE_VERSION): Uint8Array {
   return utf8(`closeout/envelope/v${version}\0${b.vaultId}\0${b.table}\0${b.objectId}`);
 }
 
-/** Seals `plain` under `key` bound to `b`. Returns a new array. */
-export function seal(key: Uint8Array, b: Binding, plain: Uint8Array): Uint8Array {
-  const nonce = randomBytes(24);
+/** Seals `plain` under `key` bound to `b`. Returns a new array. `nonce` is for test vectors only. */
+export function seal(key: Uint8Array, b: Binding, plain: Uint8Array, nonce: Uint8Array = randomBytes(24)): Uint8Array {
   const header = new Uint8Array([...ENVELOPE_MAGIC, ENVELOPE_VERSION, 0xff ^ ENVELOPE_VERSION]);
   return concat(header, nonce, aead.encrypt(plain, envelopeAd(b), nonce, key));
 }

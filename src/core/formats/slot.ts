@@ -51,11 +51,15 @@ function slotAd(vaultId: string, slotId: string, head: Uint8Array): Uint8Array {
   return concat(utf8(`closeout/slot/v${SLOT_VERSION}\0${vaultId}\0${slotId}\0`), head);
 }
 
-/** Builds a slot wrapping `mk` under `material` (64 bytes from Argon2id or the recovery key). */
+/**
+ * Builds a slot wrapping `mk` under `material` (64 bytes from Argon2id or the recovery key).
+ * `nonce` is for test vectors only.
+ */
 export function buildSlot(
   o: { kind: SlotKind; kdf: KdfParams | null; salt: Uint8Array | null; vaultId: string; slotId: string },
   material: Uint8Array,
   mk: Uint8Array,
+  nonce: Uint8Array = randomBytes(24),
 ): Uint8Array {
   const head = new Uint8Array(48);
   head.set(SLOT_MAGIC, 0);
@@ -67,7 +71,6 @@ export function buildSlot(
   head.set(u32be(o.kdf?.memBytes ?? 0), 12);
   if (o.salt) head.set(o.salt, 16);
   head.set(blake2b(16, material.subarray(32, 64)), 32);
-  const nonce = randomBytes(24);
   const wrapped = aead.encrypt(mk, slotAd(o.vaultId, o.slotId, head), nonce, material.subarray(0, 32));
   const body = concat(head, nonce, wrapped);
   return concat(body, blake2b(16, body));
