@@ -7,6 +7,9 @@ import { Engine } from '../src/engine/engine.ts';
 import { CloseoutDb } from '../src/store/db.ts';
 import { VaultStore } from '../src/store/vault-store.ts';
 import { workerKdf } from '../src/workers/kdf-client.ts';
+import { KDF_ROLE, runKdfRole } from '../src/workers/kdf-role.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
 import { cleanFields, validateRecord, type CustomerRecord } from '../src/core/domain/record.ts';
 import { synthetic } from './synthetic.ts';
 
@@ -38,7 +41,7 @@ async function plainBaseline(records: CustomerRecord[]): Promise<{ write: number
 
 async function run(): Promise<void> {
   await Dexie.delete('closeout-bench');
-  const engine = new Engine({ store: new VaultStore(new CloseoutDb('closeout-bench')), kdf: workerKdf });
+  const engine = new Engine({ store: new VaultStore(new CloseoutDb('closeout-bench')), kdf: workerKdf(import.meta.url) });
 
   const [createMs, created] = await time(() => engine.createVault({ label: 'Bench', operator: 'Bench', passphrase: PASS }));
   post('create vault (calibrate + Argon2id + slots)', createMs, 'ms');
@@ -90,4 +93,5 @@ async function run(): Promise<void> {
   self.postMessage({ done: true });
 }
 
-run().catch((e) => self.postMessage({ error: String(e?.message ?? e), code: e?.code }));
+if (self.name === KDF_ROLE) runKdfRole(self);
+else run().catch((e) => self.postMessage({ error: String(e?.message ?? e), code: e?.code }));

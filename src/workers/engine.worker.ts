@@ -8,8 +8,9 @@ import { Engine } from '../engine/engine.ts';
 import { CloseoutDb } from '../store/db.ts';
 import { VaultStore } from '../store/vault-store.ts';
 import { workerKdf } from './kdf-client.ts';
+import { KDF_ROLE, runKdfRole } from './kdf-role.ts';
 
-const engine = new Engine({ store: new VaultStore(new CloseoutDb()), kdf: workerKdf });
+declare const self: DedicatedWorkerGlobalScope;
 
 function plainError(e: unknown): { code: string; message: string; details?: unknown } {
   const o = (e ?? {}) as { code?: unknown; name?: unknown; message?: unknown; details?: unknown };
@@ -25,18 +26,27 @@ function plainError(e: unknown): { code: string; message: string; details?: unkn
   return { code, message, details };
 }
 
-const exposed = new Proxy(engine, {
-  get(target, prop, receiver) {
-    const v = Reflect.get(target, prop, receiver);
-    if (typeof v !== 'function') return v;
-    return async (...args: unknown[]) => {
-      try {
-        return await v.apply(target, args);
-      } catch (e) {
-        throw plainError(e);
-      }
-    };
-  },
-});
+function exposeEngine(): void {
+  const engine = new Engine({ store: new VaultStore(new CloseoutDb()), kdf: workerKdf(import.meta.url) });
+  Comlink.expose(guard(engine));
+}
 
-Comlink.expose(exposed);
+/** The engine, with every method's errors turned into plain objects. */
+function guard(engine: Engine): Engine {
+  return new Proxy(engine, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      if (typeof v !== 'function') return v;
+      return async (...args: unknown[]) => {
+        try {
+          return await v.apply(target, args);
+        } catch (e) {
+          throw plainError(e);
+        }
+      };
+    },
+  });
+}
+
+if (self.name === KDF_ROLE) runKdfRole(self);
+else exposeEngine();
