@@ -29,7 +29,7 @@ export interface Guarded {
 }
 
 /** A fresh context (empty storage) whose every request is checked against the app's origin. */
-export async function open(browser: Browser, o: { locale?: string; width?: number; height?: number } = {}): Promise<Guarded> {
+export async function open(browser: Browser, o: { locale?: string; width?: number; height?: number; clock?: boolean } = {}): Promise<Guarded> {
   const origin = new URL(baseURL()).origin;
   const context = await browser.newContext({
     locale: o.locale ?? 'en-US',
@@ -43,6 +43,7 @@ export async function open(browser: Browser, o: { locale?: string; width?: numbe
     if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   const page = await context.newPage();
+  if (o.clock) await page.clock.install();
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push(String(e)));
   await page.goto(baseURL());
