@@ -5,6 +5,7 @@ import { errorCode } from '../../../src/core/errors.ts';
 import { eventLine, lineHash, parseEventLine } from '../../../src/core/formats/event.ts';
 import type { Session } from '../../../src/engine/session.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
+import { PACK_SIZE } from '../../../src/engine/record-cache.ts';
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -34,7 +35,7 @@ describe('tampering with stored rows', () => {
     await engine.lock();
     const s = await engine.unlockWithPassphrase(vaultId, PASS);
     expect(s.damaged.map((d) => d.code)).toEqual(['AUTH_FAILED', 'AUTH_FAILED']);
-    expect(s.damaged.flatMap((d) => d.customerNos)).toHaveLength(300);
+    expect(s.damaged.flatMap((d) => d.customerNos)).toHaveLength(2 * PACK_SIZE);
     expect(s.damaged.flatMap((d) => d.customerNos)).toContain('KH000001');
   });
 
