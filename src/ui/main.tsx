@@ -1,8 +1,5 @@
 import { render } from 'preact';
-import { engine } from './engine-client.ts';
+import { App } from './App.tsx';
+import './styles.css';
 
-function App() {
-  return <main><h1>Closeout</h1></main>;
-}
 render(<App />, document.getElementById('app')!);
-void engine().listVaults();

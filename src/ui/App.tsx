@@ -1,0 +1,39 @@
+import { screen, session } from './app-state.ts';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { t } from './i18n/index.ts';
+import { CreateVault } from './views/CreateVault.tsx';
+import { RecoverySheet } from './views/RecoverySheet.tsx';
+import { Shell } from './views/Shell.tsx';
+import { UnlockScreen } from './views/UnlockScreen.tsx';
+import { VaultList } from './views/VaultList.tsx';
+
+function LockedLayout({ children }: { children: preact.ComponentChildren }) {
+  return (
+    <>
+      <header class="app-header">
+        <div class="header-top">
+          <p class="vault-name">{t().appName}</p>
+          <div class="header-tools">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}
+
+/** Picks the screen: vault list, create, recovery sheet, unlock, or the unlocked vault. */
+export function App() {
+  const s = screen.value;
+  const info = session.value;
+  if (s.name === 'vault' && info) return <Shell s={info} view={s.view} />;
+  return (
+    <LockedLayout>
+      {s.name === 'create' && <CreateVault />}
+      {s.name === 'recovery' && <RecoverySheet label={s.label} createdAt={s.createdAt} recoveryKey={s.recoveryKey} />}
+      {s.name === 'unlock' && <UnlockScreen key={s.vault.id} vault={s.vault} notice={s.notice} />}
+      {(s.name === 'vaults' || (s.name === 'vault' && !info)) && <VaultList />}
+    </LockedLayout>
+  );
+}

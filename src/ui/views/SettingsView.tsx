@@ -1,0 +1,19 @@
+import { PageHeading } from '../components/PageHeading.tsx';
+import { t } from '../i18n/index.ts';
+import { AutoLockSection } from './AutoLockSection.tsx';
+import { OperatorsSection } from './OperatorsSection.tsx';
+import { PassphraseSection } from './PassphraseSection.tsx';
+
+/** Settings: operators (key slots), the signed-in operator's passphrase, auto-lock. */
+export function SettingsView() {
+  return (
+    <section>
+      <PageHeading>{t().settingsHeading}</PageHeading>
+      <div class="settings-grid">
+        <OperatorsSection />
+        <PassphraseSection />
+        <AutoLockSection />
+      </div>
+    </section>
+  );
+}
