@@ -19,6 +19,7 @@ export interface FieldProps {
   min?: number;
   max?: number;
   disabled?: boolean;
+  inputClass?: string;
   inputRef?: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
 }
 
@@ -38,6 +39,7 @@ export function Field(p: FieldProps) {
     autoComplete: p.autoComplete ?? 'off',
     placeholder: p.placeholder,
     disabled: p.disabled,
+    class: p.inputClass,
   };
   return (
     <div class={p.error ? 'field field-invalid' : 'field'}>

@@ -33,7 +33,7 @@ export function RecordList({ filter, filtered, onOpen }: { filter: RecordFilter;
   const d = t();
   const pages = useRecordPages(filter);
   const box = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(listScroll.value);
+  const [scrollTop, setScrollTop] = useState(() => listScroll.peek());
   const [height, setHeight] = useState(480);
   const pendingFocus = useRef<number | null>(null);
   const restored = useRef(false);
@@ -60,7 +60,7 @@ export function RecordList({ filter, filtered, onOpen }: { filter: RecordFilter;
   useEffect(() => {
     if (!restored.current && pages.total !== null && box.current) {
       restored.current = true;
-      box.current.scrollTop = listScroll.value;
+      box.current.scrollTop = listScroll.peek();
     }
   }, [pages.total]);
 

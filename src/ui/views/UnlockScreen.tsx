@@ -67,6 +67,7 @@ export function UnlockScreen({ vault, notice }: { vault: VaultSummary; notice?: 
             id="unlock-recovery"
             label={d.recoveryKey}
             hint={d.recoveryKeyHint}
+            inputClass="key-input"
             value={secret}
             onInput={setSecret}
             inputRef={inputRef}
