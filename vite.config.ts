@@ -2,6 +2,11 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CSP } from './scripts/csp.mjs';
+import pkg from './package.json' with { type: 'json' };
+
+// Shown in Settings and written into exports; CLOSEOUT_BUILD marks test builds (the update test
+// builds twice and needs the second build to differ).
+const APP_VERSION = pkg.version + (process.env.CLOSEOUT_BUILD ? `+${process.env.CLOSEOUT_BUILD}` : '');
 
 /** Puts the Content-Security-Policy into the built index.html (the dev server needs inline scripts). */
 function csp(): Plugin {
@@ -51,6 +56,7 @@ export default defineConfig({
       },
     }),
   ],
+  define: { __APP_VERSION__: JSON.stringify(APP_VERSION) },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -19,10 +19,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `dir` on `port` (0 = any free port); resolves with { server, url }. */
+/**
+ * Starts a server for `dir` (or a function returning the directory, read at each request, so a
+ * test can switch builds) on `port` (0 = any free port); resolves with { server, url }.
+ */
 export function serve(dir, port = 0, host = '127.0.0.1') {
-  const root = path.resolve(dir);
+  const rootOf = () => path.resolve(typeof dir === 'function' ? dir() : dir);
   const server = http.createServer((req, res) => {
+    const root = rootOf();
     const url = new URL(req.url ?? '/', 'http://x');
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) {

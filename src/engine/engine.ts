@@ -39,6 +39,19 @@ import type {
   VaultSettings,
   VaultSummary,
 } from './types.ts';
+import { ImportManager } from './import/imports.ts';
+import {
+  MAX_IMPORT_BYTES,
+  type ColumnMapping,
+  type DuplicateChoice,
+  type ImportLimits,
+  type ImportOptions,
+  type ImportPreview,
+  type ImportProgressFn,
+  type ImportReport,
+  type ImportResult,
+  type ReportFile,
+} from './import/types.ts';
 
 export interface EngineOptions {
   store: VaultStore;
@@ -178,6 +191,7 @@ export class Engine {
   }
 
   private lockNow(): void {
+    this.imports.dropAll();
     this.session?.wipe();
     this.session = null;
   }
@@ -251,6 +265,7 @@ export class Engine {
       if (!(m >= 1 && m <= 120)) throw invalid('autoLockMinutes', 'Auto-lock must be between 1 and 120 minutes.');
       const prev = s.settings;
       s.settings = { ...prev, autoLockMinutes: m };
+      // lastExportAt is set by exports, never from here.
       try {
         await this.commit(s, [{ action: 'settings.changed', data: { autoLockMinutes: m } }], { meta: [settingsRow(s)] });
       } catch (e) {
@@ -345,6 +360,52 @@ export class Engine {
 
   async verifyAudit(): Promise<AuditVerification> {
     return verifyAudit(this.store, this.need());
+  }
+
+  private readonly imports = new ImportManager({
+    getMeta: (vaultId, key) => this.store.getMeta(vaultId, key),
+    commit: (s, drafts, batch) => this.commit(s, drafts, batch),
+    now: () => this.now(),
+  });
+
+  /** The largest file an import accepts, for the UI to state before a file is chosen. */
+  async importLimits(): Promise<ImportLimits> {
+    return { maxBytes: MAX_IMPORT_BYTES };
+  }
+
+  /** Reads a register (CSV or XLSX), proposes a mapping and checks every row; stores nothing. INVALID_INPUT with `details.reason` for a bad file. */
+  importPrepare(file: Blob | Uint8Array, fileName: string, opts: ImportOptions = {}, onProgress?: ImportProgressFn): Promise<ImportPreview> {
+    return this.imports.prepare(this.need(), file, fileName, opts, onProgress);
+  }
+
+  /** Replaces an open import's mapping with the confirmed one and checks every row again. */
+  importSetMapping(importId: string, mapping: ColumnMapping[], onProgress?: ImportProgressFn): Promise<ImportReport> {
+    return this.imports.setMapping(this.need(), importId, mapping, onProgress);
+  }
+
+  /** The open import's report, with problems from `offset` (at most `limit`, default 200). */
+  async importReport(importId: string, offset?: number, limit?: number): Promise<ImportReport> {
+    return this.imports.report(this.need(), importId, offset, limit);
+  }
+
+  /** The report's problems as a CSV file (UTF-8 with BOM, masked values only). */
+  async importReportCsv(importId: string): Promise<ReportFile> {
+    return this.imports.reportCsv(this.need(), importId);
+  }
+
+  /** Stores the checked rows, all or nothing, with one `records.imported` event. */
+  importCommit(importId: string, choice: { duplicates: DuplicateChoice }, onProgress?: ImportProgressFn): Promise<ImportResult> {
+    return this.serial(async () => this.imports.commit(this.need(), importId, choice.duplicates, onProgress));
+  }
+
+  /** Cancels an open or running import; nothing of it is kept. */
+  async importCancel(importId: string): Promise<void> {
+    this.imports.cancel(importId);
+  }
+
+  /** Imports the synthetic sample register into a vault without real customers (CONFLICT otherwise). */
+  importSample(onProgress?: ImportProgressFn): Promise<ImportResult> {
+    return this.serial(async () => this.imports.sample(this.need(), onProgress));
   }
 }
 

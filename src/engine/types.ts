@@ -34,6 +34,8 @@ export interface DamageReport {
 export interface VaultSettings {
   /** Minutes of inactivity before the vault locks itself. */
   autoLockMinutes: number;
+  /** ISO time of the last archive export; feeds the "export again" nudge. */
+  lastExportAt?: string;
 }
 
 export interface SlotInfo {

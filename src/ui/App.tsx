@@ -1,5 +1,7 @@
 import { screen, session } from './app-state.ts';
+import { AppFooter } from './components/AppFooter.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { PwaStatus } from './components/PwaStatus.tsx';
 import { t } from './i18n/index.ts';
 import { CreateVault } from './views/CreateVault.tsx';
 import { RecoverySheet } from './views/RecoverySheet.tsx';
@@ -18,7 +20,9 @@ function LockedLayout({ children }: { children: preact.ComponentChildren }) {
           </div>
         </div>
       </header>
+      <PwaStatus />
       <main id="main">{children}</main>
+      <AppFooter />
     </>
   );
 }

@@ -29,12 +29,19 @@ export interface Guarded {
 }
 
 /** A fresh context (empty storage) whose every request is checked against the app's origin. */
-export async function open(browser: Browser, o: { locale?: string; width?: number; height?: number; clock?: boolean } = {}): Promise<Guarded> {
-  const origin = new URL(baseURL()).origin;
+export async function open(
+  browser: Browser,
+  o: { locale?: string; width?: number; height?: number; clock?: boolean; url?: string; bypassCSP?: boolean; touch?: boolean } = {},
+): Promise<Guarded> {
+  const url = o.url ?? baseURL();
+  const origin = new URL(url).origin;
   const context = await browser.newContext({
     locale: o.locale ?? 'en-US',
     viewport: { width: o.width ?? 1280, height: o.height ?? 800 },
     serviceWorkers: 'allow',
+    bypassCSP: o.bypassCSP ?? false,
+    hasTouch: o.touch ?? false,
+    isMobile: o.touch ?? false,
   });
   const foreign: string[] = [];
   const consoleLines: string[] = [];
@@ -46,7 +53,7 @@ export async function open(browser: Browser, o: { locale?: string; width?: numbe
   if (o.clock) await page.clock.install();
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push(String(e)));
-  await page.goto(baseURL());
+  await page.goto(url);
   return { context, page, foreign, console: consoleLines };
 }
 
@@ -132,6 +139,15 @@ export async function scanStorage(page: Page, canaries: string[]): Promise<Findi
     }
     return found;
   }, canaries);
+}
+
+/** Resolves once a service worker is active, then reloads so that it controls the page. */
+export async function untilControlled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
 /** Saves a screenshot under test-results/screenshots (not committed). */

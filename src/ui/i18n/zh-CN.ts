@@ -252,6 +252,27 @@ export const zhCN = {
   saveAutoLock: '保存自动锁定设置',
   autoLockSaved: (m: number) => `保险库将在无操作 ${m} 分钟后锁定。`,
   errAutoLockRange: '请输入 1 到 120 之间的整数分钟数。',
+
+  updateReady: '新版本已就绪。',
+  updateReload: '重新加载以更新',
+  updateWhy: '重新加载前请先保存正在编辑的内容。',
+  offline: '离线：所有功能照常可用，数据只保存在本设备上。',
+  swUnsupported: '此浏览器不支持离线使用（可能处于隐私模式）：断网后无法重新打开应用。请换用普通窗口或其他浏览器。',
+  swFailed: '离线功能安装失败：断网后可能无法重新打开应用。请在联网时重新加载页面。',
+  offlineReady: '应用已可离线使用。',
+  version: (v: string) => `版本 ${v}`,
+  install: '安装应用',
+  iosInstallTitle: '在 iPhone 或 iPad 上安装',
+  iosInstall: '在 Safari 中点“分享”，再点“添加到主屏幕”。Safari 会在网站 7 天未使用后清除其存储的数据，安装到主屏幕后则不会。',
+  storageHeading: '存储',
+  storagePersistent: '持久存储：已开启，浏览器不会为腾出空间而清除本应用的数据。',
+  storageNotPersistent: '持久存储：未开启。浏览器在空间不足时可能清除本应用的数据（包括保险库）。请安装应用或允许持久存储，并定期导出归档。',
+  storageUnknown: '持久存储：此浏览器无法报告。',
+  storageUsage: (used: string, quota: string, pct: number) => `已用 ${used}，可用配额 ${quota}（${pct}%）。`,
+  storageNearlyFull: '存储已用超过 80%：请导出归档并删除不再需要的保险库，否则新的数据可能无法保存。',
+  storageAsk: '请求持久存储',
+  persistWhy: '创建后，应用会请求浏览器持久保存其存储，以免浏览器为腾出空间而清除保险库。',
+  exportNudge: '距上次导出归档已超过 7 天（或尚未导出）。浏览器存储可能丢失，请尽快导出加密归档。',
 };
 
 export type Dict = typeof zhCN;

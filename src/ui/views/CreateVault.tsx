@@ -6,6 +6,7 @@ import { StrengthMeter } from '../components/StrengthMeter.tsx';
 import { asUiError, engine } from '../engine-client.ts';
 import { errorText } from '../error-text.ts';
 import { t, type Dict } from '../i18n/index.ts';
+import { requestPersistence } from '../storage-status.ts';
 
 type Key = 'label' | 'operator' | 'passphrase' | 'repeat';
 type Values = Record<Key, string>;
@@ -55,6 +56,7 @@ export function CreateVault() {
     setBusy(true);
     try {
       const created = await engine().createVault({ label: v.label.trim(), operator: v.operator.trim(), passphrase: v.passphrase });
+      void requestPersistence();
       screen.value = { name: 'recovery', label: created.session.label, createdAt: new Date().toISOString(), recoveryKey: created.recoveryKey };
     } catch (err) {
       const ue = asUiError(err);
@@ -88,6 +90,7 @@ export function CreateVault() {
         />
         <StrengthMeter passphrase={v.passphrase} />
         <Field id="create-repeat" type="password" label={d.repeatPassphrase} value={v.repeat} onInput={set('repeat')} onBlur={blur('repeat')} error={errors.repeat} autoComplete="new-password" disabled={busy} />
+        <p class="muted small">{d.persistWhy}</p>
         {failure && <p role="alert" class="alert">{failure}</p>}
         <div class="actions">
           <button type="button" onClick={() => (screen.value = { name: 'vaults' })} disabled={busy}>

@@ -3,8 +3,9 @@ import { t } from '../i18n/index.ts';
 import { AutoLockSection } from './AutoLockSection.tsx';
 import { OperatorsSection } from './OperatorsSection.tsx';
 import { PassphraseSection } from './PassphraseSection.tsx';
+import { StorageSection } from './StorageSection.tsx';
 
-/** Settings: operators (key slots), the signed-in operator's passphrase, auto-lock. */
+/** Settings: operators (key slots), the signed-in operator's passphrase, auto-lock, storage. */
 export function SettingsView() {
   return (
     <section>
@@ -13,6 +14,7 @@ export function SettingsView() {
         <OperatorsSection />
         <PassphraseSection />
         <AutoLockSection />
+        <StorageSection />
       </div>
     </section>
   );

@@ -2,7 +2,9 @@ import { useEffect } from 'preact/hooks';
 import type { SessionInfo } from '../../engine/types.ts';
 import { lockVault, show, type View } from '../app-state.ts';
 import { startAutoLock } from '../auto-lock.ts';
+import { AppFooter } from '../components/AppFooter.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PwaStatus } from '../components/PwaStatus.tsx';
 import { t } from '../i18n/index.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { RecordForm } from './RecordForm.tsx';
@@ -57,6 +59,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
           <NavButton view="settings" current={view.name} label={d.navSettings} />
         </nav>
       </header>
+      <PwaStatus />
       <main id="main">
         <DamageBanner s={s} />
         {view.name === 'records' && <RecordsView />}
@@ -64,6 +67,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
         {view.name === 'audit' && <AuditLog />}
         {view.name === 'settings' && <SettingsView />}
       </main>
+      <AppFooter />
     </>
   );
 }
