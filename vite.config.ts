@@ -44,6 +44,11 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
           { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Made by the end-to-end suite (test-results/screenshots) and copied here.
+        screenshots: [
+          { src: 'screenshots/wide-1280x800.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: '客户记录 Records' },
+          { src: 'screenshots/narrow-360x740.png', sizes: '360x740', type: 'image/png', form_factor: 'narrow', label: '解锁 Unlock' },
+        ],
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,txt}'],

@@ -12,6 +12,9 @@ export function StrengthMeter({ passphrase }: { passphrase: string }) {
         role="meter"
         aria-label={d.strength}
         aria-valuetext={word}
+        aria-valuenow={Math.min(100, bits)}
+        aria-valuemin={0}
+        aria-valuemax={100}
         min={0}
         max={100}
         low={50}

@@ -96,7 +96,7 @@ export function AuditLog() {
       {page && total === 0 && <p class="empty">{d.auditEmpty}</p>}
       {page && total > 0 && (
         <>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={d.auditHeading}>
             <table class="audit-table">
               <caption>{d.auditRange(from, to, total)}</caption>
               <thead>

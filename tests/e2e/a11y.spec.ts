@@ -1,0 +1,134 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open, screenshot, type Guarded } from './harness.ts';
+import { addRecord, createVault, lock } from './flows.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let browser: Browser;
+let g: Guarded | undefined;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(g?.foreign ?? []).toEqual([]);
+  await g?.context.close();
+  g = undefined;
+});
+
+interface Violation {
+  id: string;
+  impact: string;
+  nodes: { target: string[] }[];
+}
+
+/** Serious and critical axe-core violations of the current screen. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const v = (await page.evaluate(async () => (await (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe.run()).violations)) as Violation[];
+  return v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.impact}) at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function setLang(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByLabel('Language / 语言').selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** Checks one screen in both languages at the page's width; returns its problems. */
+async function checkScreen(page: Page, name: string, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  for (const lang of ['en', 'zh-CN'] as const) {
+    await setLang(page, lang);
+    for (const v of await axe(page)) problems.push(`${name} ${width}px ${lang}: ${v}`);
+    await screenshot(page, `${name}-${width}-${lang}`);
+    if (width <= 360) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) problems.push(`${name} ${width}px ${lang}: scrolls sideways by ${overflow}px`);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('button, select, input:not([type=checkbox]):not([type=radio]), a[href]')]
+          .filter((el) => el.offsetParent !== null)
+          .filter((el) => el.getBoundingClientRect().height < 44)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      for (const s of small) problems.push(`${name} ${width}px ${lang}: touch target under 44px: ${s}`);
+    }
+  }
+  await setLang(page, 'en');
+  return problems;
+}
+
+describe('every screen is accessible in both languages at 360 and 1280 px', () => {
+  for (const width of [360, 1280]) {
+    it(`at ${width} px`, async () => {
+      g = await open(browser, { width, height: width < 500 ? 740 : 800, bypassCSP: true, touch: width < 500 });
+      const { page } = g;
+      const problems: string[] = [];
+      await page.getByRole('heading', { name: 'Vaults' }).waitFor();
+      problems.push(...(await checkScreen(page, 'vaults-empty', width)));
+      await page.getByRole('button', { name: 'New vault' }).click();
+      problems.push(...(await checkScreen(page, 'create-vault', width)));
+      await page.getByRole('button', { name: 'Back to vaults' }).click();
+      await createVault(page, `A11y ${width}`);
+      await addRecord(page, { customerNo: 'KH000321', name: '刘洋', idNumber: '110101198402248759', phone: '13912345678' });
+      problems.push(...(await checkScreen(page, 'records', width)));
+      await page.getByRole('button', { name: 'Add record' }).click();
+      problems.push(...(await checkScreen(page, 'record-form', width)));
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Audit log', exact: true }).click();
+      problems.push(...(await checkScreen(page, 'audit-log', width)));
+      await page.getByRole('button', { name: 'Settings', exact: true }).click();
+      problems.push(...(await checkScreen(page, 'settings', width)));
+      await lock(page);
+      problems.push(...(await checkScreen(page, 'unlock', width)));
+      await page.getByRole('button', { name: 'Back to vaults' }).click();
+      problems.push(...(await checkScreen(page, 'vaults', width)));
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('recovery sheet passes too, and the language switch sets <html lang>', async () => {
+    g = await open(browser, { bypassCSP: true });
+    const { page } = g;
+    await page.getByRole('button', { name: 'New vault' }).click();
+    await page.getByLabel('Vault label').fill('Sheet');
+    await page.getByLabel('Operator name').fill('Li Wei');
+    await page.getByLabel('Passphrase', { exact: true }).fill('maple river lantern 42');
+    await page.getByLabel('Repeat passphrase').fill('maple river lantern 42');
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await page.getByRole('heading', { name: 'Recovery sheet' }).waitFor({ timeout: 60_000 });
+    expect(await checkScreen(page, 'recovery-sheet', 1280)).toEqual([]);
+    await setLang(page, 'zh-CN');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'recovery-sheet-print');
+  });
+
+  it('works with the keyboard alone: visible focus, Escape closes the dialog', async () => {
+    g = await open(browser);
+    const { page } = g;
+    await createVault(page, 'Keyboard');
+    await addRecord(page, { customerNo: 'KH000999', name: '孙丽' });
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const cs = getComputedStyle(el);
+      return { tag: el.tagName, outline: cs.outlineStyle, width: cs.outlineWidth, shadow: cs.boxShadow };
+    });
+    expect(outline.tag).not.toBe('BODY');
+    expect(outline.outline !== 'none' || outline.shadow !== 'none').toBe(true);
+    await page.getByRole('button', { name: /KH000999/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Edit record' }).waitFor();
+    await page.getByRole('button', { name: 'Delete record' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Delete this record?' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Delete this record?' }).waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: 'Edit record' }).waitFor();
+  });
+});
