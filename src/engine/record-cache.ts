@@ -10,19 +10,14 @@ import { AppError, errorCode } from '../core/errors.ts';
 import type { CustomerRecord, RecordSummary } from '../core/domain/record.ts';
 import { summarise } from '../core/domain/record.ts';
 import { randomId } from '../core/crypto/random.ts';
+import { fromUtf8, utf8 } from '../core/bytes.ts';
+import { decodePack, encodePack } from '../core/formats/pack.ts';
 import type { PackRow } from '../store/db.ts';
 import type { Session } from './session.ts';
 import type { DamageReport, RecordListItem, RecordQuery, Page, Counts } from './types.ts';
 import { CATEGORIES, SENSITIVITIES } from '../core/domain/fields.ts';
 
 export const PACK_SIZE = 100;
-// FORMAT: never change; add a version
-const PACK_VERSION = 1;
-
-interface PackBody {
-  v: number;
-  records: CustomerRecord[];
-}
 
 export interface StagedChange {
   rows: PackRow[];
@@ -48,15 +43,15 @@ export class RecordCache {
   load(rows: PackRow[]): void {
     this.clear();
     for (const row of rows) {
-      let body: PackBody;
+      let records: CustomerRecord[];
       try {
-        body = this.session.openJson<PackBody>('records', 'packs', row.id, row.blob);
+        records = decodePack(fromUtf8(this.session.open('records', 'packs', row.id, row.blob)));
       } catch (e) {
         this.damaged.push({ packId: row.id, code: errorCode(e) ?? 'AUTH_FAILED', customerNos: this.damagedNames(row) });
         continue;
       }
       const ids: string[] = [];
-      for (const r of body.records) {
+      for (const r of records) {
         this.byId.set(r.id, r);
         this.packOf.set(r.id, row.id);
         ids.push(r.id);
@@ -134,12 +129,12 @@ export class RecordCache {
         if (this.packs.has(pid)) deletes.push(pid);
         continue;
       }
-      const body: PackBody = { v: PACK_VERSION, records: ids.map((id) => upsertById.get(id) ?? this.byId.get(id)!) };
+      const records = ids.map((id) => upsertById.get(id) ?? this.byId.get(id)!);
       rows.push({
         id: pid,
         vaultId: this.session.vaultId,
-        blob: this.session.sealJson('records', 'packs', pid, body),
-        index: this.session.sealJson('records', 'pack-index', pid, body.records.map((r) => [r.id, r.customerNo])),
+        blob: this.session.seal('records', 'packs', pid, utf8(encodePack(records))),
+        index: this.session.sealJson('records', 'pack-index', pid, records.map((r) => [r.id, r.customerNo])),
       });
     }
     return {
