@@ -3,6 +3,10 @@
 import { execSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
+import { bundleSizes } from './bundle-size.mjs';
+import { measureStart } from './app-start.mjs';
+
+const line = (name, value, unit) => console.log(`${name.padEnd(86)} ${String(value).padStart(10)} ${unit}`);
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -19,7 +23,7 @@ try {
     for (const l of lines.slice(seen)) {
       if (l.done) throw Object.assign(new Error('done'), { done: true });
       if (l.error) throw new Error(`bench failed: ${l.code ?? ''} ${l.error}`);
-      console.log(`${l.name.padEnd(86)} ${String(l.value).padStart(10)} ${l.unit}`);
+      line(l.name, l.value, l.unit);
     }
     seen = lines.length;
     await new Promise((r) => setTimeout(r, 250));
@@ -32,5 +36,25 @@ try {
 } finally {
   await browser.close();
   server.close();
+}
+
+// The app itself: bundle sizes and cold start from the service-worker cache.
+execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+const sizes = bundleSizes('dist');
+const kb = (n) => Math.round(n / 102.4) / 10;
+line(`JS needed before unlock, gzip (${sizes.beforeUnlock.files.length} files; budget 300 KB)`, kb(sizes.beforeUnlock.gzip), 'KB');
+line(`everything precached by the service worker, gzip (${sizes.precache.files} files)`, kb(sizes.precache.gzip), 'KB');
+line('ratio: before-unlock JS / whole precache (gzip)', Math.round((100 * sizes.beforeUnlock.gzip) / sizes.precache.gzip) / 100, '×');
+const app = await serve('dist', 0);
+try {
+  const start = await measureStart(app.url);
+  line('cold start online, service worker blocked, to the unlock screen (baseline, median of 3)', Math.round(start.network), 'ms');
+  line('cold start offline from the service-worker cache to the unlock screen (median of 3)', Math.round(start.coldStart), 'ms');
+  line('ratio: baseline / service-worker cold start', Math.round((100 * start.network) / start.coldStart) / 100, '×');
+} catch (e) {
+  console.error(e.message);
+  failed = true;
+} finally {
+  app.server.close();
 }
 process.exit(failed ? 1 : 0);
