@@ -374,12 +374,12 @@ export class Engine {
   }
 
   /** Reads a register (CSV or XLSX), proposes a mapping and checks every row; stores nothing. INVALID_INPUT with `details.reason` for a bad file. */
-  importPrepare(file: Blob | Uint8Array, fileName: string, opts: ImportOptions = {}, onProgress?: ImportProgressFn): Promise<ImportPreview> {
+  async importPrepare(file: Blob | Uint8Array, fileName: string, opts: ImportOptions = {}, onProgress?: ImportProgressFn): Promise<ImportPreview> {
     return this.imports.prepare(this.need(), file, fileName, opts, onProgress);
   }
 
   /** Replaces an open import's mapping with the confirmed one and checks every row again. */
-  importSetMapping(importId: string, mapping: ColumnMapping[], onProgress?: ImportProgressFn): Promise<ImportReport> {
+  async importSetMapping(importId: string, mapping: ColumnMapping[], onProgress?: ImportProgressFn): Promise<ImportReport> {
     return this.imports.setMapping(this.need(), importId, mapping, onProgress);
   }
 

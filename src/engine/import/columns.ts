@@ -8,7 +8,8 @@ import { trimAll } from '../../core/domain/import/normalise-text.ts';
 import { maskName, maskValue } from '../../core/domain/pii/mask.ts';
 import { badInput } from './bad-input.ts';
 import type { Table } from './table.ts';
-import type { ColumnInfo, ColumnMapping, ColumnSuggestion } from './types.ts';
+import type { Register } from './read-file.ts';
+import type { ColumnInfo, ColumnMapping, ColumnSuggestion, ImportPreview, ImportReport } from './types.ts';
 
 const SAMPLES = 5;
 
@@ -65,4 +66,22 @@ export function columnInfos(table: Table, mapping: readonly ColumnMapping[]): Co
     const spec = field !== null && field !== 'customerNo' ? FIELD_BY_KEY.get(field) : undefined;
     return { column, header, samples, ...(spec ? { category: spec.category, sensitivity: spec.sensitivity } : {}) };
   });
+}
+
+/** What the UI shows after a file is read: sheets, columns with masked samples, the mapping in use and the report. */
+export function previewOf(reg: Register, mapping: readonly ColumnMapping[], source: ImportPreview['mappingSource'], report: ImportReport, sample: boolean): ImportPreview {
+  return {
+    importId: report.importId,
+    format: sample ? 'sample' : reg.format,
+    ...(reg.encoding ? { encoding: reg.encoding } : {}),
+    ...(reg.delimiter ? { delimiter: reg.delimiter } : {}),
+    sheets: reg.sheets,
+    ...(reg.sheet !== undefined ? { sheet: reg.sheet } : {}),
+    headerRow: reg.table.headerRow,
+    columns: columnInfos(reg.table, mapping),
+    suggested: suggestionsOf(reg.suggested),
+    mapping: mapping.map((m) => ({ ...m })),
+    mappingSource: source,
+    report,
+  };
 }
