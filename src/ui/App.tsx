@@ -4,10 +4,12 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { PwaStatus } from './components/PwaStatus.tsx';
 import { t } from './i18n/index.ts';
 import { CreateVault } from './views/CreateVault.tsx';
-import { RecoverySheet } from './views/RecoverySheet.tsx';
-import { Shell } from './views/Shell.tsx';
+import { lazyModule } from './lazy.tsx';
 import { UnlockScreen } from './views/UnlockScreen.tsx';
 import { VaultList } from './views/VaultList.tsx';
+
+const shell = lazyModule(() => import('./views/Shell.tsx'));
+const recovery = lazyModule(() => import('./views/RecoverySheet.tsx'));
 
 function LockedLayout({ children }: { children: preact.ComponentChildren }) {
   return (
@@ -31,11 +33,13 @@ function LockedLayout({ children }: { children: preact.ComponentChildren }) {
 export function App() {
   const s = screen.value;
   const info = session.value;
-  if (s.name === 'vault' && info) return <Shell s={info} view={s.view} />;
+  if (s.name === 'vault' && info) return <shell.Render render={(m) => <m.Shell s={info} view={s.view} />} />;
+  if (s.name === 'unlock' || s.name === 'create') shell.preload();
+  if (s.name === 'create') recovery.preload();
   return (
     <LockedLayout>
       {s.name === 'create' && <CreateVault />}
-      {s.name === 'recovery' && <RecoverySheet label={s.label} createdAt={s.createdAt} recoveryKey={s.recoveryKey} />}
+      {s.name === 'recovery' && <recovery.Render render={(m) => <m.RecoverySheet label={s.label} createdAt={s.createdAt} recoveryKey={s.recoveryKey} />} />}
       {s.name === 'unlock' && <UnlockScreen key={s.vault.id} vault={s.vault} notice={s.notice} />}
       {(s.name === 'vaults' || (s.name === 'vault' && !info)) && <VaultList />}
     </LockedLayout>
