@@ -49,6 +49,7 @@ interface OpenImport {
 const MAX_OPEN = 2;
 const CHOICES: readonly DuplicateChoice[] = ['skip', 'merge', 'keep'];
 
+/** The open imports of the engine and their use cases; the engine delegates to it and drops it all on lock. */
 export class ImportManager {
   private readonly open = new Map<string, OpenImport>();
   private readonly aborts = new Map<string, AbortController>();
@@ -125,10 +126,12 @@ export class ImportManager {
     }
   }
 
+  /** The report of an open import with a page of its problems. NOT_FOUND when the import is gone. */
   report(s: Session, id: string, offset?: number, limit?: number): ImportReport {
     return page(this.get(s, id).report!, offset, limit);
   }
 
+  /** The report's problems as a CSV file (masked values only). */
   reportCsv(s: Session, id: string): ReportFile {
     const o = this.get(s, id);
     return reportCsv(o.report!, o.reg.table.headers, this.host.now());

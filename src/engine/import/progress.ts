@@ -20,6 +20,7 @@ export function checkAborted(signals: readonly AbortSignal[]): void {
   for (const s of signals) if (s.aborted) throw cancelled();
 }
 
+/** Progress of one import through its phases: rate and time left per phase, and the cancellation checks between slices. */
 export class Meter {
   private started = 0;
   private phase: ImportProgress['phase'] = 'checking';
