@@ -41,6 +41,32 @@ describe('installable offline app', () => {
     await lock(page);
   });
 
+  it('sends a strict Content-Security-Policy as a header and a meta tag', async () => {
+    g = await open(browser);
+    const { page } = g;
+    const res = await page.request.get(page.url());
+    const header = res.headers()['content-security-policy'] ?? '';
+    const meta = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    for (const csp of [header, meta]) {
+      for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+        expect(csp).toContain(d);
+      }
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toMatch(/'unsafe-eval'/);
+    }
+    // The policy is in force: a request to another origin is refused by the browser.
+    const blocked = await page.evaluate(async () => {
+      try {
+        await fetch('http://127.0.0.2:9/probe');
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(blocked).toBe(true);
+    expect(g.console.join('\n')).toContain('Content Security Policy');
+  });
+
   it('has no installability errors and the service worker controls the page', async () => {
     // Installability is only judged outside incognito, so this test uses a real profile.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-profile-'));

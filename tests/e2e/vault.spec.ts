@@ -99,6 +99,39 @@ describe('vault journeys in Chromium', () => {
     expect(await page.content()).not.toContain('赵静');
   });
 
+  it('names the customers of a damaged storage block and still opens the rest', async () => {
+    g = await open(browser);
+    const { page } = g;
+    await createVault(page, 'Project Hazel');
+    await addRecord(page, { customerNo: 'KH000808', name: '钱多多' });
+    await lock(page);
+    // Flip one byte of the sealed records of the only pack, as disk damage or tampering would.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('closeout');
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+      const tx = db.transaction('packs', 'readwrite');
+      const store = tx.objectStore('packs');
+      const rows = await new Promise<{ blob: Uint8Array }[]>((res) => {
+        const r = store.getAll();
+        r.onsuccess = () => res(r.result);
+      });
+      const row = rows[0]!;
+      row.blob[row.blob.length - 5]! ^= 0x40;
+      store.put(row);
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    });
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASS);
+    await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('KH000808');
+    expect(await page.getByRole('alert').innerText()).toContain('1 storage block(s) failed their integrity check');
+    expect(await page.getByText('钱多多').count()).toBe(0);
+    await page.getByRole('button', { name: 'Add record' }).waitFor();
+  });
+
   it('leaves no canary plaintext in IndexedDB, Cache Storage, localStorage or sessionStorage', async () => {
     g = await open(browser);
     const { page } = g;
