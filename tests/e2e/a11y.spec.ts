@@ -1,25 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { launch, open, screenshot, type Guarded } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { browserSuite, screenshot } from './harness.ts';
 import { addRecord, createVault, lock } from './flows.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let browser: Browser;
-let g: Guarded | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g?.foreign ?? []).toEqual([]);
-  await g?.context.close();
-  g = undefined;
-});
+// Every request of every journey stays on the app's origin (checked after each test).
+const suite = browserSuite();
 
 interface Violation {
   id: string;
@@ -65,7 +53,7 @@ async function checkScreen(page: Page, name: string, width: number): Promise<str
 describe('every screen is accessible in both languages at 360 and 1280 px', () => {
   for (const width of [360, 1280]) {
     it(`at ${width} px`, async () => {
-      g = await open(browser, { width, height: width < 500 ? 740 : 800, bypassCSP: true, touch: width < 500 });
+      const g = await suite.open({ width, height: width < 500 ? 740 : 800, bypassCSP: true, touch: width < 500 });
       const { page } = g;
       const problems: string[] = [];
       await page.getByRole('heading', { name: 'Vaults' }).waitFor();
@@ -92,7 +80,7 @@ describe('every screen is accessible in both languages at 360 and 1280 px', () =
   }
 
   it('recovery sheet passes too, and the language switch sets <html lang>', async () => {
-    g = await open(browser, { bypassCSP: true });
+    const g = await suite.open({ bypassCSP: true });
     const { page } = g;
     await page.getByRole('button', { name: 'New vault' }).click();
     await page.getByLabel('Vault label').fill('Sheet');
@@ -109,7 +97,7 @@ describe('every screen is accessible in both languages at 360 and 1280 px', () =
   });
 
   it('works with the keyboard alone: visible focus, Escape closes the dialog', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Keyboard');
     await addRecord(page, { customerNo: 'KH000999', name: '孙丽' });

@@ -4,7 +4,7 @@
  * area of the origin for canary plaintext.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -55,6 +55,30 @@ export async function open(
   page.on('pageerror', (e) => consoleLines.push(String(e)));
   await page.goto(url);
   return { context, page, foreign, console: consoleLines };
+}
+
+/**
+ * One browser for a spec file. Every page opened with `open` gets a fresh context, is closed
+ * after its test, and fails the test if any of its requests left the app's origin.
+ */
+export function browserSuite() {
+  let browser: Browser;
+  let current: Guarded | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const g = current;
+    current = undefined;
+    await g?.context.close();
+    expect(g?.foreign ?? []).toEqual([]);
+  });
+  return {
+    open: async (o: Parameters<typeof open>[1] = {}): Promise<Guarded> => (current = await open(browser, o)),
+  };
 }
 
 /** Where a canary string was found: storage area and a location inside it. */

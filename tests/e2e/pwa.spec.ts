@@ -1,32 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromium } from 'playwright-core';
 import type { Server } from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARGS, baseURL, CHROMIUM, launch, open, untilControlled, type Guarded } from './harness.ts';
+import { ARGS, baseURL, browserSuite, CHROMIUM, untilControlled } from './harness.ts';
 import { addRecord, createVault, lock, unlock } from './flows.ts';
 // @ts-expect-error: plain JavaScript module
 import { serve } from '../../scripts/serve.mjs';
 
-let browser: Browser;
-let g: Guarded | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g?.foreign ?? []).toEqual([]);
-  await g?.context.close();
-  g = undefined;
-});
+// Every request of every journey stays on the app's origin (checked after each test).
+const suite = browserSuite();
 
 describe('installable offline app', () => {
   it('works with the network off after one visit: reload, create, add, reload, unlock', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page, context } = g;
     await untilControlled(page);
     await context.setOffline(true);
@@ -42,7 +30,7 @@ describe('installable offline app', () => {
   });
 
   it('sends a strict Content-Security-Policy as a header and a meta tag', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     const res = await page.request.get(page.url());
     const header = res.headers()['content-security-policy'] ?? '';
@@ -94,7 +82,7 @@ describe('installable offline app', () => {
     const builds = { dir: 'dist' };
     const { server, url } = (await serve(() => builds.dir, 0)) as { server: Server; url: string };
     try {
-      g = await open(browser, { url });
+      const g = await suite.open({ url });
       const { page } = g;
       await untilControlled(page);
       const version = await page.getByTestId('app-version').innerText();

@@ -1,29 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, open, scanStorage, screenshot, type Guarded } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, scanStorage, screenshot } from './harness.ts';
 import { addRecord, createVault, lock, PASS, unlock } from './flows.ts';
 
-let browser: Browser;
-let g: Guarded | undefined;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // Every request of every journey stays on the app's origin.
-  expect(g?.foreign ?? []).toEqual([]);
-  await g?.context.close();
-  g = undefined;
-});
+// Every request of every journey stays on the app's origin (checked after each test).
+const suite = browserSuite();
 
 const CANARY = { customerNo: 'KH900001', name: '司马金丝雀', idNumber: '110101198402248759', phone: '13912345678' };
 
 describe('vault journeys in Chromium', () => {
   it('create → add record → reload → unlock → record shown → lock → no record text left', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Project Alder');
     await addRecord(page, CANARY);
@@ -40,7 +26,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('says "Passphrase incorrect." for a wrong passphrase and stays locked', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Project Birch');
     await lock(page);
@@ -51,7 +37,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('unlocks with the recovery key, and names a mistyped group first', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     const key = await createVault(page, 'Project Cedar');
     await addRecord(page, { customerNo: 'KH000123', name: '王小明' });
@@ -68,7 +54,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('a second operator unlocks and the audit log names them', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Project Dogwood', 'Li Wei');
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -88,7 +74,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('locks itself after the idle time', async () => {
-    g = await open(browser, { clock: true });
+    const g = await suite.open({ clock: true });
     const { page } = g;
     await createVault(page, 'Project Elm');
     await addRecord(page, { customerNo: 'KH000777', name: '赵静' });
@@ -100,7 +86,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('names the customers of a damaged storage block and still opens the rest', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Project Hazel');
     await addRecord(page, { customerNo: 'KH000808', name: '钱多多' });
@@ -133,7 +119,7 @@ describe('vault journeys in Chromium', () => {
   });
 
   it('leaves no canary plaintext in IndexedDB, Cache Storage, localStorage or sessionStorage', async () => {
-    g = await open(browser);
+    const g = await suite.open();
     const { page } = g;
     await createVault(page, 'Project Fir');
     await addRecord(page, CANARY);

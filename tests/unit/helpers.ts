@@ -1,3 +1,4 @@
+import { errorCode } from '../../src/core/errors.ts';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { CloseoutDb } from '../../src/store/db.ts';
 import { VaultStore } from '../../src/store/vault-store.ts';
@@ -27,4 +28,24 @@ export function person(n: number, extra: Partial<RecordInput['fields']> = {}): R
     customerNo: `KH${String(n).padStart(6, '0')}`,
     fields: { name: `客户${n}`, idType: '居民身份证', idNumber: '110101198402248759', phone: '17408448891', ...extra },
   };
+}
+
+/** The error code `fn` throws, or undefined when it returns. */
+export function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    return errorCode(e);
+  }
+  return undefined;
+}
+
+/** The error code `p` rejects with, or undefined when it resolves. */
+export async function rejectsWith(p: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await p;
+  } catch (e) {
+    return errorCode(e);
+  }
+  return undefined;
 }

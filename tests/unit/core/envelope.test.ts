@@ -3,20 +3,11 @@ import fc from 'fast-check';
 import { open, seal } from '../../../src/core/formats/envelope.ts';
 import { ready } from '../../../src/core/crypto/sodium.ts';
 import { randomBytes } from '../../../src/core/crypto/random.ts';
-import { errorCode } from '../../../src/core/errors.ts';
 import { utf8 } from '../../../src/core/bytes.ts';
+import { codeOf } from '../helpers.ts';
 
 const key = new Uint8Array(32).fill(7);
 const where = { vaultId: 'v1', table: 'packs', objectId: 'p1' };
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return errorCode(e);
-  }
-  return undefined;
-}
 
 describe('storage envelope', () => {
   beforeAll(ready);

@@ -3,21 +3,11 @@ import fc from 'fast-check';
 import { ready } from '../../../src/core/crypto/sodium.ts';
 import { buildSlot, parseSlot, SLOT_BYTES, unwrapSlot } from '../../../src/core/formats/slot.ts';
 import { passphraseMaterial, recoveryMaterial } from '../../../src/core/crypto/kdf.ts';
-import { errorCode } from '../../../src/core/errors.ts';
-import { FAST } from '../helpers.ts';
+import { codeOf, FAST } from '../helpers.ts';
 
 const salt = new Uint8Array(16).fill(3);
 const mk = new Uint8Array(32).fill(9);
 const ids = { vaultId: 'vault-a', slotId: 'slot-a' };
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return errorCode(e);
-  }
-  return undefined;
-}
 
 describe('key slot', () => {
   let material: Uint8Array;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeEngine, PASS, person } from '../helpers.ts';
-import { errorCode } from '../../../src/core/errors.ts';
+import { makeEngine, PASS, person, rejectsWith } from '../helpers.ts';
 import { PACK_SIZE } from '../../../src/engine/record-cache.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return errorCode(e);
-  }
-  return undefined;
-}
 
 async function vaultWith(n: number) {
   const t = makeEngine();
@@ -29,7 +19,7 @@ describe('records', () => {
     expect(u.fields.email).toBeUndefined();
     expect(u.createdAt).toBe(r.createdAt);
     await engine.deleteRecord(r.id);
-    expect(await codeOf(engine.getRecord(r.id))).toBe('NOT_FOUND');
+    expect(await rejectsWith(engine.getRecord(r.id))).toBe('NOT_FOUND');
     const actions = (await engine.auditEvents(0, 3)).items.map((e) => ('action' in e ? e.action : ''));
     expect(actions).toEqual(['record.deleted', 'record.updated', 'record.created']);
     const upd = (await engine.auditEvents(1, 1)).items[0]!;
@@ -100,7 +90,7 @@ describe('records', () => {
     const inputs = Array.from({ length: 20000 }, (_, i) => person(i + 1));
     const running = engine.createRecords(inputs);
     const locking = engine.lock();
-    expect(await codeOf(running)).toBe('AbortError');
+    expect(await rejectsWith(running)).toBe('AbortError');
     await locking;
     await engine.unlockWithPassphrase(vaultId, PASS);
     expect((await engine.listRecords()).total).toBe(0);

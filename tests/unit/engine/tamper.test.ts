@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeEngine, PASS, person } from '../helpers.ts';
-import { errorCode } from '../../../src/core/errors.ts';
+import { makeEngine, PASS, person, rejectsWith } from '../helpers.ts';
 import { eventLine, lineHash, parseEventLine } from '../../../src/core/formats/event.ts';
 import type { Session } from '../../../src/engine/session.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
 import { PACK_SIZE } from '../../../src/engine/record-cache.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return errorCode(e);
-  }
-  return undefined;
-}
 
 const sessionOf = (e: Engine) => (e as unknown as { session: Session }).session;
 
@@ -90,7 +80,7 @@ describe('tampering with stored rows', () => {
     const bad = li.slot.slice();
     bad[40]! ^= 0x10;
     await db.slots.put({ ...li, slot: bad });
-    expect(await codeOf(engine.unlockWithPassphrase(vaultId, PASS))).toBe('WRONG_PASSPHRASE');
+    expect(await rejectsWith(engine.unlockWithPassphrase(vaultId, PASS))).toBe('WRONG_PASSPHRASE');
     const s = await engine.unlockWithPassphrase(vaultId, 'second passphrase');
     expect(s.actor).toBe('Wang');
     await engine.removeSlot(li.id);
@@ -100,7 +90,7 @@ describe('tampering with stored rows', () => {
     const bad2 = wang.slot.slice();
     bad2[100]! ^= 1;
     await db.slots.put({ ...wang, slot: bad2 });
-    expect(await codeOf(engine.unlockWithPassphrase(vaultId, 'second passphrase'))).toBe('AUTH_FAILED');
+    expect(await rejectsWith(engine.unlockWithPassphrase(vaultId, 'second passphrase'))).toBe('AUTH_FAILED');
   });
 });
 
@@ -157,7 +147,7 @@ describe('storage full', () => {
     const { engine, db, vaultId } = await setup(1);
     const orig = db.packs.bulkPut.bind(db.packs);
     db.packs.bulkPut = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof db.packs.bulkPut;
-    expect(await codeOf(engine.createRecord(person(50)))).toBe('STORAGE_FULL');
+    expect(await rejectsWith(engine.createRecord(person(50)))).toBe('STORAGE_FULL');
     db.packs.bulkPut = orig;
     expect((await engine.listRecords()).total).toBe(1);
     await engine.createRecord(person(51));

@@ -1,17 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { makeEngine, PASS, person } from '../helpers.ts';
-import { errorCode } from '../../../src/core/errors.ts';
+import { makeEngine, PASS, person, rejectsWith } from '../helpers.ts';
 import { fixedKdf } from '../../../src/engine/kdf-provider.ts';
 import { parseSlot } from '../../../src/core/formats/slot.ts';
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return errorCode(e);
-  }
-  return undefined;
-}
 
 describe('vault lifecycle', () => {
   it('creates, locks and unlocks with the passphrase; records survive', async () => {
@@ -21,7 +11,7 @@ describe('vault lifecycle', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/);
     const r = await engine.createRecord(person(1));
     await engine.lock();
-    expect(await codeOf(engine.listRecords())).toBe('LOCKED');
+    expect(await rejectsWith(engine.listRecords())).toBe('LOCKED');
     const s = await engine.unlockWithPassphrase(vaultId, PASS);
     expect(s.actor).toBe('Li Wei');
     expect((await engine.getRecord(r.id)).fields.name).toBe('客户1');
@@ -32,7 +22,7 @@ describe('vault lifecycle', () => {
     const { engine } = makeEngine();
     const { vaultId } = await engine.createVault({ label: 'Case', operator: 'Li', passphrase: PASS });
     await engine.lock();
-    expect(await codeOf(engine.unlockWithPassphrase(vaultId, 'not the passphrase'))).toBe('WRONG_PASSPHRASE');
+    expect(await rejectsWith(engine.unlockWithPassphrase(vaultId, 'not the passphrase'))).toBe('WRONG_PASSPHRASE');
     expect(await engine.current()).toBeNull();
     await engine.unlockWithPassphrase(vaultId, PASS);
     const actions = (await engine.auditEvents(0, 10)).items.map((e) => ('action' in e ? e.action : 'damaged'));
@@ -75,17 +65,17 @@ describe('vault lifecycle', () => {
     await engine.createVault({ label: 'Case', operator: 'Li', passphrase: PASS });
     const slots = await engine.listSlots();
     await engine.removeSlot(slots.find((s) => s.kind === 'recovery')!.id);
-    expect(await codeOf(engine.removeSlot(slots.find((s) => s.kind === 'passphrase')!.id))).toBe('LAST_SLOT');
+    expect(await rejectsWith(engine.removeSlot(slots.find((s) => s.kind === 'passphrase')!.id))).toBe('LAST_SLOT');
     expect(await engine.listSlots()).toHaveLength(1);
   });
 
   it('changes the passphrase after checking the current one', async () => {
     const { engine } = makeEngine();
     const { vaultId } = await engine.createVault({ label: 'Case', operator: 'Li', passphrase: PASS });
-    expect(await codeOf(engine.changePassphrase('wrong current', 'a new passphrase'))).toBe('WRONG_PASSPHRASE');
+    expect(await rejectsWith(engine.changePassphrase('wrong current', 'a new passphrase'))).toBe('WRONG_PASSPHRASE');
     await engine.changePassphrase(PASS, 'a new passphrase');
     await engine.lock();
-    expect(await codeOf(engine.unlockWithPassphrase(vaultId, PASS))).toBe('WRONG_PASSPHRASE');
+    expect(await rejectsWith(engine.unlockWithPassphrase(vaultId, PASS))).toBe('WRONG_PASSPHRASE');
     await engine.unlockWithPassphrase(vaultId, 'a new passphrase');
   });
 
@@ -121,7 +111,7 @@ describe('vault lifecycle', () => {
     const { vaultId } = await engine.createVault({ label: 'Case', operator: 'Li', passphrase: PASS });
     expect((await engine.getSettings()).autoLockMinutes).toBe(5);
     await engine.setSettings({ autoLockMinutes: 12 });
-    expect(await codeOf(engine.setSettings({ autoLockMinutes: 0 }))).toBe('INVALID_INPUT');
+    expect(await rejectsWith(engine.setSettings({ autoLockMinutes: 0 }))).toBe('INVALID_INPUT');
     await engine.lock();
     expect((await engine.unlockWithPassphrase(vaultId, PASS)).settings.autoLockMinutes).toBe(12);
   });
