@@ -41,6 +41,18 @@ export interface EventRow {
   blob: Uint8Array;
 }
 
+/**
+ * One chunk of an evidence attachment: at most 1 MiB of the file sealed under the attachments
+ * key, its associated data binding the attachment id, chunk number and chunk count. `chunk` -1
+ * holds the sealed thumbnail of an image.
+ */
+export interface AttachmentRow {
+  vaultId: string;
+  id: string;
+  chunk: number;
+  blob: Uint8Array;
+}
+
 export interface MetaRow {
   vaultId: string;
   key: string;
@@ -70,6 +82,13 @@ export const SCHEMA: readonly SchemaVersion[] = [
       meta: '[vaultId+key]',
     },
   },
+  {
+    // Evidence attachments of checklist items, chunked; v1 rows are untouched.
+    version: 2,
+    stores: {
+      attachments: '[vaultId+id+chunk], vaultId',
+    },
+  },
 ];
 
 export class CloseoutDb extends Dexie {
@@ -78,6 +97,7 @@ export class CloseoutDb extends Dexie {
   packs!: Table<PackRow, string>;
   events!: Table<EventRow, [string, number]>;
   meta!: Table<MetaRow, [string, string]>;
+  attachments!: Table<AttachmentRow, [string, string, number]>;
 
   /** `upTo` opens an older schema version; only the migration tests use it. */
   constructor(name = 'closeout', deps?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }, upTo = Infinity) {

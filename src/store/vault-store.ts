@@ -3,7 +3,7 @@
  * every value it stores is already sealed. `write` applies a batch of changes to several tables
  * in one IndexedDB transaction, so a mutation and its audit event land together or not at all.
  */
-import type { CloseoutDb, EventRow, MetaRow, PackRow, SlotRow, VaultRow } from './db.ts';
+import type { AttachmentRow, CloseoutDb, EventRow, MetaRow, PackRow, SlotRow, VaultRow } from './db.ts';
 import { guardWrite } from './errors.ts';
 
 export interface WriteBatch {
@@ -15,6 +15,14 @@ export interface WriteBatch {
   events?: EventRow[];
   meta?: MetaRow[];
   deleteMeta?: [string, string][];
+  attachments?: AttachmentRow[];
+  /** [vaultId, attachment id]: every chunk and the thumbnail of that attachment. */
+  deleteAttachments?: [string, string][];
+}
+
+/** The rows of one attachment with chunk in [from, to]; by default all, thumbnail (-1) included. */
+function attachmentRange(db: CloseoutDb, vaultId: string, id: string, from = -Infinity, to = Infinity) {
+  return db.attachments.where('[vaultId+id+chunk]').between([vaultId, id, from], [vaultId, id, to], true, true);
 }
 
 export class VaultStore {
@@ -58,11 +66,32 @@ export class VaultStore {
     return guardWrite(() => this.db.meta.put(row));
   }
 
+  /** The rows of one attachment with chunk in [from, to]: thumbnail (-1) first, then chunks in order. */
+  attachmentRows(vaultId: string, id: string, from = -Infinity, to = Infinity): Promise<AttachmentRow[]> {
+    return attachmentRange(this.db, vaultId, id, from, to).toArray();
+  }
+
+  /**
+   * Overwrites every row of an attachment with zeros of the same length, in its own transaction,
+   * so the ciphertext is replaced before the rows are deleted (deletion alone is logical; see
+   * DESIGN §6). Returns the number of rows overwritten.
+   */
+  overwriteAttachment(vaultId: string, id: string): Promise<number> {
+    const db = this.db;
+    return guardWrite(() =>
+      db.transaction('rw', db.attachments, async () => {
+        const rows = await attachmentRange(db, vaultId, id).toArray();
+        await db.attachments.bulkPut(rows.map((r) => ({ ...r, blob: new Uint8Array(r.blob.length) })));
+        return rows.length;
+      }),
+    );
+  }
+
   /** Applies the batch atomically. Throws STORAGE_FULL on quota errors, with nothing written. */
   write(b: WriteBatch): Promise<void> {
     const db = this.db;
     return guardWrite(() =>
-      db.transaction('rw', [db.vaults, db.slots, db.packs, db.events, db.meta], async () => {
+      db.transaction('rw', [db.vaults, db.slots, db.packs, db.events, db.meta, db.attachments], async () => {
         if (b.vault) await db.vaults.put(b.vault);
         if (b.deleteSlots?.length) await db.slots.bulkDelete(b.deleteSlots);
         if (b.slots?.length) await db.slots.bulkPut(b.slots);
@@ -71,6 +100,8 @@ export class VaultStore {
         if (b.events?.length) await db.events.bulkAdd(b.events);
         if (b.deleteMeta?.length) await db.meta.bulkDelete(b.deleteMeta);
         if (b.meta?.length) await db.meta.bulkPut(b.meta);
+        for (const [vaultId, id] of b.deleteAttachments ?? []) await attachmentRange(db, vaultId, id).delete();
+        if (b.attachments?.length) await db.attachments.bulkPut(b.attachments);
       }),
     );
   }
@@ -79,7 +110,8 @@ export class VaultStore {
   deleteVault(vaultId: string): Promise<void> {
     const db = this.db;
     return guardWrite(() =>
-      db.transaction('rw', [db.vaults, db.slots, db.packs, db.events, db.meta], async () => {
+      db.transaction('rw', [db.vaults, db.slots, db.packs, db.events, db.meta, db.attachments], async () => {
+        await db.attachments.where('vaultId').equals(vaultId).delete();
         await db.slots.where('vaultId').equals(vaultId).delete();
         await db.packs.where('vaultId').equals(vaultId).delete();
         await db.events.where('[vaultId+seq]').between([vaultId, 0], [vaultId, Infinity]).delete();

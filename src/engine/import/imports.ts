@@ -19,12 +19,12 @@ import { Meter } from './progress.ts';
 import { fileBytes, openRegister, type Register } from './read-file.ts';
 import { buildReport, page, reportCsv, type ReportBase } from './report.ts';
 import { sampleRegister, SAMPLE_FILE_NAME } from './sample.ts';
-import type { ColumnMapping, DuplicateChoice, ImportOptions, ImportPreview, ImportProgressFn, ImportReport, ImportResult, ReportFile } from './types.ts';
+import type { ColumnMapping, DuplicateChoice, ImportEvidence, ImportOptions, ImportPreview, ImportProgressFn, ImportReport, ImportResult, ReportFile } from './types.ts';
 
-/** What the engine lends the import use cases: meta reads, its one-transaction commit, its clock. */
+/** What the engine lends the import use cases: meta reads, its one-transaction commit (which also ticks the checklist with `evidence`), its clock. */
 export interface ImportHost {
   getMeta(vaultId: string, key: string): Promise<Uint8Array | undefined>;
-  commit(s: Session, drafts: EventDraft[], batch: WriteBatch): Promise<void>;
+  commit(s: Session, drafts: EventDraft[], batch: WriteBatch, evidence?: ImportEvidence): Promise<void>;
   now(): Date;
 }
 
@@ -151,9 +151,10 @@ export class ImportManager {
       const counts = { rows: o.checked.inputs.length, stored: plan.stored, skipped: plan.skipped, merged: plan.merged, invalid: o.checked.invalid };
       const meta = o.sample ? [] : [rememberRow(s, await loadMemory((v, k) => this.host.getMeta(v, k), s), o.signature, o.mapping, now.toISOString())];
       const event = importedEvent(id, file, o.sample ? 'sample' : o.reg.format, choice, o.sample, counts);
-      await storePlan({ s, plan, event, meta, meter, commit: (ss, d, b) => this.host.commit(ss, d, b) });
+      const result = resultOf(id, file, o.sample, counts, now.toISOString());
+      await storePlan({ s, plan, event, meta, meter, commit: (ss, d, b) => this.host.commit(ss, d, b, result.evidence) });
       this.drop(id);
-      return resultOf(id, file, o.sample, counts, now.toISOString());
+      return result;
     } catch (e) {
       if ((e as AppError).code === 'AbortError') this.drop(id);
       throw e;

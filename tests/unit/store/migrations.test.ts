@@ -41,4 +41,28 @@ describe('schema versions', () => {
       db.close();
     }
   });
+
+  it('v1 → v2 adds the attachments table, empty, and keeps every v1 row', async () => {
+    const blob = new Uint8Array([4, 5, 6]);
+    const db = await seedAndOpen(1, async (d) => {
+      expect(d.tables.map((t) => t.name)).not.toContain('attachments');
+      await d.vaults.put({ id: 'v', label: 'Case', createdAt: '2026-01-01T00:00:00.000Z' });
+      await d.packs.put({ id: 'p', vaultId: 'v', blob, index: blob });
+      await d.meta.put({ vaultId: 'v', key: 'checklist-state', blob });
+    });
+    expect(db.verno).toBeGreaterThanOrEqual(2);
+    expect(await db.attachments.count()).toBe(0);
+    expect((await db.packs.get('p'))?.blob).toEqual(blob);
+    expect((await db.meta.get(['v', 'checklist-state']))?.blob).toEqual(blob);
+    await db.attachments.bulkPut([
+      { vaultId: 'v', id: 'a', chunk: 1, blob },
+      { vaultId: 'v', id: 'a', chunk: -1, blob },
+      { vaultId: 'v', id: 'a', chunk: 0, blob },
+      { vaultId: 'w', id: 'a', chunk: 0, blob },
+    ]);
+    const rows = await db.attachments.where('[vaultId+id+chunk]').between(['v', 'a', -Infinity], ['v', 'a', Infinity]).toArray();
+    expect(rows.map((r) => r.chunk)).toEqual([-1, 0, 1]);
+    expect(await db.attachments.where('vaultId').equals('w').count()).toBe(1);
+    db.close();
+  });
 });
