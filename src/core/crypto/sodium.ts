@@ -72,3 +72,12 @@ export function equal(a: Uint8Array, b: Uint8Array): boolean {
 export function sha256(msg: Uint8Array): Uint8Array {
   return s().crypto_hash_sha256(msg);
 }
+
+/** Streaming SHA-256 (payload hashes of archive bundles are taken chunk by chunk). */
+export function sha256Stream() {
+  const st = s().crypto_hash_sha256_init();
+  return {
+    update: (chunk: Uint8Array) => s().crypto_hash_sha256_update(st, chunk),
+    final: (): Uint8Array => s().crypto_hash_sha256_final(st),
+  };
+}
