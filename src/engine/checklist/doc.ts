@@ -5,15 +5,10 @@
  * transaction of the change that produced them (see FORMATS.md, "Checklist entries").
  */
 import { AppError } from '../../core/errors.ts';
-import {
-  applyActionEvidence,
-  regenerate,
-  type ChecklistStates,
-  type FirmProfile,
-  type StoredItemState,
-} from '../../core/domain/checklists/index.ts';
+import type { ChecklistStates, FirmProfile, StoredItemState } from '../../core/domain/checklists/index.ts';
 import type { MetaRow } from '../../store/db.ts';
 import type { Session } from '../session.ts';
+import type { Rules } from './rules.ts';
 import type { ActionEvidence, AttachmentInfo, ChecklistSnapshot, Completion } from './types.ts';
 
 export const PROFILE_KEY = 'checklist-profile';
@@ -57,7 +52,7 @@ function checkVersion(v: unknown, key: string): void {
  * Reads and opens the vault's checklist; states are regenerated for the stored profile, so rules
  * updated since the last save show at once. Throws AUTH_FAILED / TRUNCATED for a damaged entry.
  */
-export async function loadChecklist(getMeta: GetMeta, s: Session): Promise<Loaded> {
+export async function loadChecklist(r: Rules, getMeta: GetMeta, s: Session): Promise<Loaded> {
   const pBlob = await getMeta(s.vaultId, PROFILE_KEY);
   const sBlob = await getMeta(s.vaultId, STATE_KEY);
   let profile: FirmProfile | null = null;
@@ -71,7 +66,7 @@ export async function loadChecklist(getMeta: GetMeta, s: Session): Promise<Loade
     doc = s.openJson<StateDoc>('meta', 'meta', STATE_KEY, sBlob);
     checkVersion(doc.v, STATE_KEY);
   }
-  if (profile) doc = { ...doc, states: regenerate(doc.states, profile) };
+  if (profile) doc = { ...doc, states: r.regenerate(doc.states, profile) };
   return { profile, doc };
 }
 
@@ -79,12 +74,12 @@ export async function loadChecklist(getMeta: GetMeta, s: Session): Promise<Loade
  * States for a new profile: regenerate (every state kept, items no longer called for retired),
  * then items that apply for the first time receive the actions already recorded as evidence.
  */
-export function reconcile(prev: ChecklistStates, profile: FirmProfile, actions: readonly ActionEvidence[]): Record<string, StoredItemState> {
-  const next = regenerate(prev, profile);
+export function reconcile(r: Rules, prev: ChecklistStates, profile: FirmProfile, actions: readonly ActionEvidence[]): Record<string, StoredItemState> {
+  const next = r.regenerate(prev, profile);
   const fresh = Object.keys(next).filter((id) => !Object.hasOwn(prev, id));
   if (!fresh.length || !actions.length) return { ...next };
   let ticked: ChecklistStates = next;
-  for (const a of actions) ticked = applyActionEvidence(ticked, a.action, a.ref, a.label, a.at);
+  for (const a of actions) ticked = r.applyActionEvidence(ticked, a.action, a.ref, a.label, a.at);
   const out: Record<string, StoredItemState> = { ...next };
   for (const id of fresh) out[id] = ticked[id]!;
   return out;

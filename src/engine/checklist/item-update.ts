@@ -33,7 +33,7 @@ function text(v: unknown, field: string, max: number): string {
 
 /**
  * The item's next state under `patch`. Throws INVALID_INPUT with `details.field` for an unknown
- * status, a missing reason with status 'na', an owner who is not an operator of the vault, a
+ * status, a missing reason with status 'na', a new owner who is not an operator of the vault, a
  * due date that is not YYYY-MM-DD, or text that is too long.
  */
 export function patched(prev: StoredItemState, patch: ItemPatch, operators: readonly string[]): StoredItemState {
@@ -47,7 +47,7 @@ export function patched(prev: StoredItemState, patch: ItemPatch, operators: read
   else if (!next.naReason) throw invalidField('naReason', 'Say why the item does not apply to this firm.');
   if (patch.owner !== undefined) {
     const owner = text(patch.owner, 'owner', 80);
-    if (owner && !operators.includes(owner)) throw invalidField('owner', 'The owner must be one of the vault’s operators; add them in Settings first.');
+    if (owner && owner !== prev.owner && !operators.includes(owner)) throw invalidField('owner', 'The owner must be one of the vault’s operators; add them in Settings first.');
     next.owner = owner || undefined;
   }
   if (patch.due !== undefined) {

@@ -4,15 +4,10 @@
  * the audit event, never the firm name or the recipient.
  */
 import { AppError } from '../../core/errors.ts';
-import {
-  SCENARIOS,
-  assertValidProfile,
-  type FirmProfile,
-  type ProfileField,
-  type ProfileProblem,
-} from '../../core/domain/checklists/index.ts';
+import type { FirmProfile, ProfileField, ProfileProblem } from '../../core/domain/checklists/index.ts';
 import type { EventDraft } from '../audit.ts';
 import { reconcile, type Loaded, type StateDoc } from './doc.ts';
+import type { Rules } from './rules.ts';
 
 const FIELDS: readonly ProfileField[] = ['scenarios', 'firmName', 'euCustomers', 'paperRecords', 'processors', 'transferRoute', 'recipient', 'crossBorder', 'peopleCount'];
 const MAX_NAME = 200;
@@ -31,14 +26,14 @@ function tooLong(field: 'firmName' | 'recipient'): AppError {
  * their fixed order, no recipient when there is no transfer. Throws INVALID_INPUT whose
  * `details.field` names the first problem and `details.problems` lists them all.
  */
-export function cleanProfile(input: unknown): FirmProfile {
-  const p = assertValidProfile(input);
+export function cleanProfile(r: Rules, input: unknown): FirmProfile {
+  const p = r.assertValidProfile(input);
   const firmName = p.firmName.trim();
   if (firmName.length > MAX_NAME) throw tooLong('firmName');
   const recipient = p.transferRoute === 'none' ? '' : (p.recipient ?? '').trim();
   if (recipient.length > MAX_NAME) throw tooLong('recipient');
   return {
-    scenarios: SCENARIOS.filter((s) => p.scenarios.includes(s)),
+    scenarios: r.SCENARIOS.filter((s) => p.scenarios.includes(s)),
     firmName,
     euCustomers: p.euCustomers,
     paperRecords: p.paperRecords,
@@ -66,11 +61,11 @@ export interface ProfilePlan {
  * changed. Items that newly apply receive the actions already recorded (an import made before
  * the profile was saved ticks the inventory items once they exist).
  */
-export function planProfile(l: Loaded, input: unknown, actor: string, at: string): ProfilePlan | null {
-  const profile = cleanProfile(input);
+export function planProfile(r: Rules, l: Loaded, input: unknown, actor: string, at: string): ProfilePlan | null {
+  const profile = cleanProfile(r, input);
   const fields = changedFields(l.profile, profile);
   if (!fields.length) return null;
-  const states = reconcile(l.doc.states, profile, l.doc.actions);
+  const states = reconcile(r, l.doc.states, profile, l.doc.actions);
   const done = { ...l.doc.done };
   const drafts: EventDraft[] = [];
   const applies = Object.values(states).filter((x) => !x.retired).length;

@@ -13,6 +13,7 @@ import { THUMB_CHUNK, openChunks, openThumb } from './chunks.ts';
 import { loadChecklist, profileRow, snapshotOf, stateRow, type Loaded } from './doc.ts';
 import { planItem } from './item-update.ts';
 import { planProfile } from './profile-change.ts';
+import { rules } from './rules.ts';
 import { browserThumbnail, type Thumbnailer } from './thumbnail.ts';
 import { planTick } from './ticks.ts';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, type ActionEvidence, type AttachmentFile, type AttachmentInfo, type ChecklistLimits, type ChecklistSnapshot, type ItemPatch } from './types.ts';
@@ -33,8 +34,8 @@ export class ChecklistService {
     return { maxBytes: MAX_ATTACHMENT_BYTES, types: ATTACHMENT_TYPES };
   }
 
-  private load(s: Session): Promise<Loaded> {
-    return loadChecklist((v, k) => this.host.store().getMeta(v, k), s);
+  private async load(s: Session): Promise<Loaded> {
+    return loadChecklist(await rules(), (v, k) => this.host.store().getMeta(v, k), s);
   }
 
   async get(s: Session): Promise<ChecklistSnapshot> {
@@ -44,7 +45,7 @@ export class ChecklistService {
   /** Saves the profile and the regenerated states with a profile.changed event; unchanged → no write. */
   async setProfile(s: Session, input: unknown): Promise<ChecklistSnapshot> {
     const l = await this.load(s);
-    const plan = planProfile(l, input, s.actor, this.host.now().toISOString());
+    const plan = planProfile(await rules(), l, input, s.actor, this.host.now().toISOString());
     if (!plan) return snapshotOf(l);
     await this.host.commit(s, plan.drafts, { meta: [profileRow(s, plan.profile), stateRow(s, plan.doc)] });
     return snapshotOf({ profile: plan.profile, doc: plan.doc });
@@ -97,7 +98,7 @@ export class ChecklistService {
    */
   async tick(s: Session, evidence: ActionEvidence): Promise<{ meta: MetaRow; drafts: EventDraft[]; ticked: string[] }> {
     const l = await this.load(s);
-    const plan = planTick(l.doc, evidence, s.actor, this.host.now().toISOString());
+    const plan = planTick(await rules(), l.doc, evidence, s.actor, this.host.now().toISOString());
     return { meta: stateRow(s, plan.doc), drafts: plan.drafts, ticked: plan.ticked };
   }
 }

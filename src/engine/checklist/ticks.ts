@@ -6,16 +6,16 @@
  * transaction as the action itself.
  */
 import { AppError } from '../../core/errors.ts';
-import { ACTION_TICKS, applyActionEvidence } from '../../core/domain/checklists/index.ts';
 import type { EventDraft } from '../audit.ts';
 import { rememberAction, type StateDoc } from './doc.ts';
+import type { Rules } from './rules.ts';
 import type { ActionEvidence } from './types.ts';
 
 const MAX_TEXT = 200;
 
 /** Throws INVALID_INPUT for an unknown action, or an empty or over-long ref or label. */
-export function checkEvidence(e: ActionEvidence): ActionEvidence {
-  if (!e || !Object.hasOwn(ACTION_TICKS, e.action)) {
+export function checkEvidence(r: Rules, e: ActionEvidence): ActionEvidence {
+  if (!e || !Object.hasOwn(r.ACTION_TICKS, e.action)) {
     throw new AppError('INVALID_INPUT', `Unknown checklist action ${String(e?.action)}.`, { details: { field: 'action' } });
   }
   for (const k of ['ref', 'label'] as const) {
@@ -36,9 +36,9 @@ export interface TickPlan {
 }
 
 /** The state document after recording `e` as evidence. Items absent or retired are untouched. */
-export function planTick(doc: StateDoc, evidence: ActionEvidence, actor: string, at: string): TickPlan {
-  const e = checkEvidence(evidence);
-  const after = applyActionEvidence(doc.states, e.action, e.ref, e.label, e.at || at);
+export function planTick(r: Rules, doc: StateDoc, evidence: ActionEvidence, actor: string, at: string): TickPlan {
+  const e = checkEvidence(r, evidence);
+  const after = r.applyActionEvidence(doc.states, e.action, e.ref, e.label, e.at || at);
   // applyActionEvidence copies every item it visits; an item changed only if it gained the evidence or a status.
   const ticked = Object.keys(after).filter((id) => {
     const [x, y] = [after[id]!, doc.states[id]];
