@@ -99,8 +99,7 @@ export function readZip(bytes: Uint8Array, opts: ZipReadOptions = {}): ZipEntry[
 
   const entries: ZipEntry[] = [];
   const spans: [number, number, string][] = [];
-  const seen = new Map<string, string>();
-  const folders = new Set<string>();
+  const names = new NameSet();
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
@@ -141,7 +140,7 @@ export function readZip(bytes: Uint8Array, opts: ZipReadOptions = {}): ZipEntry[
     }
     total += size;
     if (total > limits.maxTotalBytes) throw refuse('too-large', `The ZIP file would inflate to more than ${limits.maxTotalBytes} bytes.`, { total });
-    noteName(name, seen, folders);
+    names.add(name);
 
     const { dataStart, spanEnd } = checkLocal(bytes, local, { name, nameBytes, flags, method, crc, csize, size, time: u32(bytes, p + 12) }, cdOffset, canonical);
     spans.push([local, spanEnd, name]);
@@ -225,20 +224,29 @@ function decodeName(raw: Uint8Array, flags: number): string {
   return String.fromCharCode(...raw);
 }
 
-/** Same name by case or Unicode form, or a file where a folder is, would collide on disk. */
-function noteName(name: string, seen: Map<string, string>, folders: Set<string>) {
-  const key = name.normalize('NFC').toLowerCase().replace(/\/$/, '');
-  const dup = (other: string) => refuse('duplicate', `The ZIP file holds ${name} twice (or a file and a folder of that name: ${other}).`, { name, other });
-  const prior = seen.get(key);
-  if (prior !== undefined && !(prior.endsWith('/') && name.endsWith('/'))) throw dup(prior);
-  if (!name.endsWith('/') && folders.has(key)) throw dup(key + '/');
-  seen.set(key, name);
-  const parts = key.split('/');
-  for (let i = 1; i < parts.length; i++) {
-    const folder = parts.slice(0, i).join('/');
-    const f = seen.get(folder);
-    if (f !== undefined && !f.endsWith('/')) throw dup(f);
-    folders.add(folder);
+/**
+ * Names already in an archive. The same name by case or Unicode form, or a file where a folder
+ * is, would collide on disk (Windows and macOS file systems ignore case), so both count.
+ */
+export class NameSet {
+  private seen = new Map<string, string>();
+  private folders = new Set<string>();
+
+  /** Adds a checked name; throws INVALID_INPUT reason "duplicate" on a collision. */
+  add(name: string): void {
+    const key = name.normalize('NFC').toLowerCase().replace(/\/$/, '');
+    const dup = (other: string) => refuse('duplicate', `The ZIP file holds ${name} twice (or a file and a folder of that name: ${other}).`, { name, other });
+    const prior = this.seen.get(key);
+    if (prior !== undefined && !(prior.endsWith('/') && name.endsWith('/'))) throw dup(prior);
+    if (!name.endsWith('/') && this.folders.has(key)) throw dup(key + '/');
+    this.seen.set(key, name);
+    const parts = key.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const f = this.seen.get(folder);
+      if (f !== undefined && !f.endsWith('/')) throw dup(f);
+      this.folders.add(folder);
+    }
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AppError } from '../errors.ts';
-import { checkEntryName } from './zip-safe.ts';
+import { NameSet, checkEntryName } from './zip-safe.ts';
 
 const MAX_ZIP_BYTES = 0xffffffff;
 const MAX_ENTRIES = 0xffff;
@@ -26,7 +26,7 @@ export interface ZipMemberSink {
 }
 
 export interface ZipWriter {
-  /** Adds a member (name checked as zip-safe would on reading); deflate or store. */
+  /** Adds a member (name checked, duplicates refused, as zip-safe does on reading); deflate or store. */
   add(name: string, opts?: { deflate?: boolean }): ZipMemberSink;
   /** Writes the central directory; call after every member ended. */
   end(): void;
@@ -46,6 +46,7 @@ export function createZipWriter(opts: { mtime: Date }): ZipWriter {
   let written = 0;
   let failure: unknown;
   let entries = 0;
+  const names = new NameSet();
   const zip = new Zip((err, chunk) => {
     if (err) {
       failure ??= err;
@@ -65,7 +66,7 @@ export function createZipWriter(opts: { mtime: Date }): ZipWriter {
   return {
     add(name, o = {}) {
       check();
-      checkEntryName(name);
+      names.add(checkEntryName(name));
       if (++entries > MAX_ENTRIES) throw new AppError('INVALID_INPUT', `A ZIP file holds at most ${MAX_ENTRIES} members.`, { details: { reason: 'too-many-entries' } });
       const f = o.deflate ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
       f.mtime = mtime;
