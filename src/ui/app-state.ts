@@ -5,11 +5,13 @@
 import { signal } from '@preact/signals';
 import type { SessionInfo, VaultSummary } from '../engine/types.ts';
 import { asUiError, engine, type UiError } from './engine-client.ts';
+import type { ChecklistPage } from './views/checklist/route.ts';
 
 export type LockReason = 'manual' | 'idle' | 'hidden';
 export type LockNotice = 'idle' | 'hidden' | 'elsewhere';
 
-export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'audit' } | { name: 'settings' };
+export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'audit' } | { name: 'settings' }
+  | { name: 'checklist'; page?: ChecklistPage };
 
 export type Screen =
   | { name: 'vaults' }

@@ -1,0 +1,40 @@
+/**
+ * Object URLs of decrypted attachments. Each is revoked after use (a thumbnail when it leaves the
+ * screen, a download shortly after it starts) and every one still alive when the vault locks.
+ */
+import { onLockClear } from '../../app-state.ts';
+
+const live = new Set<string>();
+// Long enough for the browser to start reading the Blob for a download.
+const DOWNLOAD_GRACE_MS = 10_000;
+
+onLockClear(() => {
+  for (const u of live) URL.revokeObjectURL(u);
+  live.clear();
+});
+
+/** An object URL for `blob`, remembered until revoke(). */
+export function objectUrl(blob: Blob): string {
+  const u = URL.createObjectURL(blob);
+  live.add(u);
+  return u;
+}
+
+export function revoke(url: string): void {
+  URL.revokeObjectURL(url);
+  live.delete(url);
+}
+
+/** Hands a Blob to the browser as a download named `name`, then revokes its URL. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = objectUrl(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => revoke(url), DOWNLOAD_GRACE_MS);
+}
