@@ -21,10 +21,10 @@ export function bundleReadme(f: ReadmeFacts): string {
   const ageCmd = f.passphrase ? 'age -d -o payload.zip payload.age' : 'age -d -i custody-key.txt -o payload.zip payload.age';
   const zhKey = f.passphrase
     ? '   本包以口令加密：age 会提示输入口令（口令另行保管，不在本包中）。'
-    : '   custody-key.txt 是本包加密所用的托管密钥（AGE-SECRET-KEY-1… 一行），由托管人另行保管；\n   若是口令保护的密钥文件，先用 age -d 输入口令解出密钥文件。manifest.json 的\n   "recipients" 列出可解密的公钥（age1…）。';
+    : '   custody-key.txt 是本包加密所用的托管密钥（AGE-SECRET-KEY-1… 一行），由托管人另行保管；\n   口令保护的密钥文件（以 -----BEGIN AGE ENCRYPTED FILE----- 开头）同样用 -i，age 会提示输入其口令。\n   manifest.json 的 "recipients" 列出可解密的公钥（age1…）。';
   const enKey = f.passphrase
     ? '   This bundle is encrypted to a passphrase: age asks for it (it is kept apart, never in here).'
-    : '   custody-key.txt is the custody key the bundle was encrypted to (one AGE-SECRET-KEY-1… line),\n   held by its custodian. A passphrase-protected key file opens first with `age -d`.\n   The "recipients" in manifest.json list the public keys (age1…) that can decrypt it.';
+    : '   custody-key.txt is the custody key the bundle was encrypted to (one AGE-SECRET-KEY-1… line),\n   held by its custodian. A passphrase-protected key file (starting -----BEGIN AGE ENCRYPTED\n   FILE-----) works with -i too: age asks for its passphrase. The "recipients" in manifest.json\n   list the public keys (age1…) that can decrypt it.';
   const lines = [
     `Closeout 归档包 / archive bundle ${f.number}`,
     `创建时间 / created: ${f.createdAt} (UTC) · Closeout ${f.appVersion}`,
