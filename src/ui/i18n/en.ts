@@ -1,5 +1,6 @@
 /** English strings: the same keys as zh-CN (the `Dict` type makes a missing key a type error). */
 import type { Dict } from './zh-CN.ts';
+import { importEn } from './import.ts';
 import { checklistEn } from './checklist.ts';
 
 const enList = (items: (string | number)[]): string =>
@@ -271,5 +272,6 @@ export const en: Dict = {
   storageAsk: 'Ask for persistent storage',
   persistWhy: 'After creating, the app asks the browser to keep its storage, so the browser does not clear the vault to free space.',
   exportNudge: 'The last archive export is more than 7 days old (or there is none). Browser storage can be lost: export an encrypted archive soon.',
+  import: importEn,
   checklist: checklistEn,
 };

@@ -5,6 +5,7 @@
 import type { Category, FieldKey } from '../../core/domain/fields.ts';
 import type { FieldProblemCode } from '../../core/domain/record.ts';
 import type { NormaliseProblem } from '../../core/domain/import/normalise-text.ts';
+import { importZh } from './import.ts';
 import { checklistZh } from './checklist.ts';
 
 const zhList = (items: (string | number)[]): string => items.join('、');
@@ -274,6 +275,7 @@ export const zhCN = {
   storageAsk: '请求持久存储',
   persistWhy: '创建后，应用会请求浏览器持久保存其存储，以免浏览器为腾出空间而清除保险库。',
   exportNudge: '距上次导出归档已超过 7 天（或尚未导出）。浏览器存储可能丢失，请尽快导出加密归档。',
+  import: importZh,
   checklist: checklistZh,
 };
 
