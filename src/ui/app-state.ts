@@ -10,7 +10,7 @@ import type { ChecklistPage } from './views/checklist/route.ts';
 export type LockReason = 'manual' | 'idle' | 'hidden';
 export type LockNotice = 'idle' | 'hidden' | 'elsewhere';
 
-export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'audit' } | { name: 'settings' }
+export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'import' } | { name: 'audit' } | { name: 'settings' }
   | { name: 'checklist'; page?: ChecklistPage };
 
 export type Screen =

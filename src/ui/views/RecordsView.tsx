@@ -7,6 +7,7 @@ import { engine } from '../engine-client.ts';
 import { t } from '../i18n/index.ts';
 import { recordFilter, searchText } from '../records-state.ts';
 import { RecordList } from './RecordList.tsx';
+import { SampleOffer } from './import/SampleOffer.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -46,6 +47,7 @@ function CountsSummary({ counts }: { counts: Counts }) {
 export function RecordsView() {
   const d = t();
   const [counts, setCounts] = useState<Counts | null>(null);
+  const [loaded, setLoaded] = useState(0);
   const filter = recordFilter.value;
   const typed = searchText.value;
 
@@ -53,7 +55,7 @@ export function RecordsView() {
     engine()
       .counts()
       .then(setCounts, (e) => uiError(e));
-  }, []);
+  }, [loaded]);
 
   useEffect(() => {
     if (typed.trim() === recordFilter.peek().search) return;
@@ -71,6 +73,7 @@ export function RecordsView() {
         </button>
       </div>
       {counts && <CountsSummary counts={counts} />}
+      {counts?.total === 0 && <SampleOffer onDone={() => setLoaded((n) => n + 1)} />}
       <div class="filters" role="search">
         <div class="field search-field">
           <label for="record-search">{d.search}</label>
@@ -99,7 +102,7 @@ export function RecordsView() {
           </select>
         </div>
       </div>
-      <RecordList filter={filter} filtered={filtered} onOpen={(id) => show({ name: 'record', id })} />
+      <RecordList key={loaded} filter={filter} filtered={filtered} onOpen={(id) => show({ name: 'record', id })} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { PwaStatus } from '../components/PwaStatus.tsx';
 import { t } from '../i18n/index.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { ChecklistRoute } from './checklist/ChecklistRoute.tsx';
+import { ImportView } from './import/ImportView.tsx';
 import { RecordForm } from './RecordForm.tsx';
 import { RecordsView } from './RecordsView.tsx';
 import { SettingsView } from './SettingsView.tsx';
@@ -56,6 +57,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
         </div>
         <nav aria-label={d.vaultNav}>
           <NavButton view="records" current={view.name} label={d.navRecords} />
+          <NavButton view="import" current={view.name} label={d.import.nav} />
           <NavButton view="checklist" current={view.name} label={d.checklist.nav} />
           <NavButton view="audit" current={view.name} label={d.navAudit} />
           <NavButton view="settings" current={view.name} label={d.navSettings} />
@@ -66,6 +68,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
         <DamageBanner s={s} />
         {view.name === 'records' && <RecordsView />}
         {view.name === 'record' && <RecordForm key={view.id ?? 'new'} id={view.id} />}
+        {view.name === 'import' && <ImportView />}
         {view.name === 'checklist' && <ChecklistRoute page={view.page} />}
         {view.name === 'audit' && <AuditLog />}
         {view.name === 'settings' && <SettingsView />}
