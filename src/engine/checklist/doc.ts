@@ -8,7 +8,6 @@ import { AppError } from '../../core/errors.ts';
 import type { ChecklistStates, FirmProfile, StoredItemState } from '../../core/domain/checklists/index.ts';
 import type { MetaRow } from '../../store/db.ts';
 import type { Session } from '../session.ts';
-import type { Rules } from './rules.ts';
 import type { ActionEvidence, AttachmentInfo, ChecklistSnapshot, Completion } from './types.ts';
 
 export const PROFILE_KEY = 'checklist-profile';
@@ -17,6 +16,20 @@ export const STATE_KEY = 'checklist-state';
 const DOC_VERSION = 1;
 // Actions kept to tick items that start to apply after a profile change; older ones are dropped.
 const KEPT_ACTIONS = 200;
+
+/**
+ * The checklist rules (items, conditions, bundled facts), loaded on first use. They weigh about
+ * 50 KB gzip; a static import would put them in the engine worker that every start loads before
+ * the unlock screen works (bench budget: 300 KB gzip). The service worker precaches the chunk.
+ */
+export type Rules = typeof import('../../core/domain/checklists/index.ts');
+let loading: Promise<Rules> | null = null;
+
+/** The rules module; one load per worker. */
+export function rules(): Promise<Rules> {
+  loading ??= import('../../core/domain/checklists/index.ts');
+  return loading;
+}
 
 /** An attachment's description: what the UI lists, plus what checks its chunks on reading. */
 export interface AttachmentMeta extends AttachmentInfo {

@@ -6,8 +6,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { FirmProfile, ProfileField, ProfileProblem } from '../../core/domain/checklists/index.ts';
 import type { EventDraft } from '../audit.ts';
-import { reconcile, type Loaded, type StateDoc } from './doc.ts';
-import type { Rules } from './rules.ts';
+import { reconcile, type Loaded, type Rules, type StateDoc } from './doc.ts';
 
 const FIELDS: readonly ProfileField[] = ['scenarios', 'firmName', 'euCustomers', 'paperRecords', 'processors', 'transferRoute', 'recipient', 'crossBorder', 'peopleCount'];
 const MAX_NAME = 200;

@@ -7,8 +7,7 @@
  */
 import { AppError } from '../../core/errors.ts';
 import type { EventDraft } from '../audit.ts';
-import { rememberAction, type StateDoc } from './doc.ts';
-import type { Rules } from './rules.ts';
+import { rememberAction, type Rules, type StateDoc } from './doc.ts';
 import type { ActionEvidence } from './types.ts';
 
 const MAX_TEXT = 200;

@@ -5,8 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { engine } from '../../engine-client.ts';
 import { formatDate, t } from '../../i18n/index.ts';
 import { objectUrl, revoke, saveBlob } from './blob-url.ts';
-import { formatSize } from './checklist-model.ts';
-import { failureText } from './failure.ts';
+import { failureText, formatSize } from './checklist-model.ts';
 
 /** The sealed thumbnail, decrypted in the worker, shown from an object URL revoked when it leaves the screen. */
 function Thumb({ a }: { a: AttachmentInfo }) {

@@ -5,7 +5,7 @@ import { uiError } from '../../app-state.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { failureText } from './failure.ts';
+import { failureText } from './checklist-model.ts';
 import { ItemDetail } from './ItemDetail.tsx';
 import { PhaseList } from './PhaseList.tsx';
 import { PhaseOverview } from './PhaseOverview.tsx';

@@ -4,9 +4,8 @@ import { uiError } from '../../app-state.ts';
 import { engine } from '../../engine-client.ts';
 import { formatDate, t } from '../../i18n/index.ts';
 import { AttachmentItem } from './AttachmentItem.tsx';
-import { limitMb } from './checklist-model.ts';
+import { failureText, limitMb } from './checklist-model.ts';
 import type { ChecklistData } from './ChecklistView.tsx';
-import { failureText } from './failure.ts';
 
 const ACCEPT = 'image/*,application/pdf';
 

@@ -7,7 +7,7 @@ import { Citations } from './Citations.tsx';
 import { EvidenceSection } from './EvidenceSection.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { go } from './route.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { StatusBadge } from './Badges.tsx';
 
 /**
  * One item: what to do and what counts as evidence, why it waits (its unfinished prerequisites),

@@ -5,7 +5,7 @@ import { Field } from '../../components/Field.tsx';
 import { engine } from '../../engine-client.ts';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import type { ChecklistData } from './ChecklistView.tsx';
-import { failureText } from './failure.ts';
+import { failureText } from './checklist-model.ts';
 
 const STATUSES: readonly ItemStatus[] = ['todo', 'in-progress', 'done', 'na'];
 

@@ -3,9 +3,8 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import { phaseEntries, progressOf, tr } from './checklist-model.ts';
 import type { ChecklistData } from './ChecklistView.tsx';
-import { ProgressLine } from './ProgressLine.tsx';
 import { go } from './route.ts';
-import { StatusBadge } from './StatusBadge.tsx';
+import { ProgressLine, StatusBadge } from './Badges.tsx';
 
 function EntryRow({ e }: { e: ChecklistEntry }) {
   const d = t().checklist;

@@ -3,7 +3,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { t } from '../../i18n/index.ts';
 import { phaseEntries, progressOf, tr } from './checklist-model.ts';
 import type { ChecklistData } from './ChecklistView.tsx';
-import { ProgressLine } from './ProgressLine.tsx';
+import { ProgressLine } from './Badges.tsx';
 import { go } from './route.ts';
 
 /** The phases P1–P7, each with its progress (done of the items that apply) and a way in. */

@@ -5,6 +5,7 @@ import { phaseEntries, progressOf, tr } from './checklist-model.ts';
 import type { ChecklistData } from './ChecklistView.tsx';
 import { ConfidenceBadge } from './Citations.tsx';
 import { go } from './route.ts';
+import './checklist-print.css';
 
 function PrintItem({ e, data }: { e: ChecklistEntry; data: ChecklistData }) {
   const d = t().checklist;

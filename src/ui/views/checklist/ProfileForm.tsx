@@ -16,8 +16,7 @@ import { Field } from '../../components/Field.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { tr } from './checklist-model.ts';
-import { failureText } from './failure.ts';
+import { failureText, tr } from './checklist-model.ts';
 
 type Flag = 'euCustomers' | 'paperRecords' | 'processors' | 'crossBorder';
 const FLAGS: readonly Flag[] = ['euCustomers', 'paperRecords', 'processors', 'crossBorder'];

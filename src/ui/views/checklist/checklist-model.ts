@@ -1,6 +1,8 @@
-/** Pure helpers of the checklist screens: language picking, progress per phase, sizes. */
+/** Helpers of the checklist screens: language picking, progress per phase, sizes, error words. */
 import { itemById, type Bilingual, type ChecklistEntry, type Phase } from '../../../core/domain/checklists/index.ts';
-import { lang } from '../../i18n/index.ts';
+import type { UiError } from '../../engine-client.ts';
+import { errorText } from '../../error-text.ts';
+import { lang, t } from '../../i18n/index.ts';
 
 /** The text of a Bilingual in the current language. */
 export function tr(b: Bilingual): string {
@@ -51,4 +53,22 @@ export function formatSize(bytes: number): string {
 /** The size limit in whole MB for the UI's wording (20 MiB reads as "20 MB"). */
 export function limitMb(maxBytes: number): number {
   return Math.round(maxBytes / (1024 * 1024));
+}
+
+/** A sentence for an error of a checklist or attachment call; `attachment` words damage as the file's. */
+export function failureText(e: UiError, attachment = false): string {
+  const d = t().checklist;
+  if (e.code === 'AUTH_FAILED' || e.code === 'TRUNCATED') return attachment ? d.errDamaged : d.errState;
+  if (e.code === 'INVALID_INPUT') {
+    const mb = limitMb(typeof e.details?.limitBytes === 'number' ? e.details.limitBytes : 20 * 1024 * 1024);
+    switch (e.details?.reason) {
+      case 'EMPTY':
+        return d.errEmpty;
+      case 'TOO_LARGE':
+        return d.errTooLarge(mb);
+      case 'WRONG_TYPE':
+        return d.errWrongType;
+    }
+  }
+  return errorText(e);
 }
