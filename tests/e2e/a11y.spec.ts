@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserSuite, screenshot } from './harness.ts';
 import { addRecord, createVault, lock } from './flows.ts';
+import { FIXTURES } from './fixtures.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -50,6 +52,21 @@ async function checkScreen(page: Page, name: string, width: number): Promise<str
   return problems;
 }
 
+/** The import screen at each step: choose a file, confirm the columns, read the report (one row duplicates the record added above). */
+async function checkImport(page: Page, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('heading', { name: 'Import customers' }).waitFor();
+  problems.push(...(await checkScreen(page, 'import', width)));
+  await page.getByLabel('Customer register (CSV or XLSX)').setInputFiles(path.join(FIXTURES, 'customers-200.csv'));
+  await page.getByRole('heading', { name: 'Columns' }).waitFor({ timeout: 60_000 });
+  problems.push(...(await checkScreen(page, 'import-columns', width)));
+  await page.getByRole('button', { name: 'Check rows' }).click();
+  await page.getByRole('heading', { name: 'Report' }).waitFor({ timeout: 60_000 });
+  problems.push(...(await checkScreen(page, 'import-report', width)));
+  return problems;
+}
+
 describe('every screen is accessible in both languages at 360 and 1280 px', () => {
   for (const width of [360, 1280]) {
     it(`at ${width} px`, async () => {
@@ -67,6 +84,7 @@ describe('every screen is accessible in both languages at 360 and 1280 px', () =
       await page.getByRole('button', { name: 'Add record' }).click();
       problems.push(...(await checkScreen(page, 'record-form', width)));
       await page.getByRole('button', { name: 'Cancel' }).click();
+      problems.push(...(await checkImport(page, width)));
       await page.getByRole('button', { name: 'Audit log', exact: true }).click();
       problems.push(...(await checkScreen(page, 'audit-log', width)));
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
