@@ -235,6 +235,18 @@ export function verifyBundle(bytes: Uint8Array, opts: VerifyOptions = {}): Bundl
   return { manifest, keyId, trustedComment, signerChecked: opts.publicKey !== undefined };
 }
 
+/**
+ * The manifest and member list as they stand, checked for nothing but form: for showing next to
+ * a failed verification, never for trusting. Throws INVALID_INPUT, TRUNCATED, UNSUPPORTED_VERSION.
+ */
+export function readBundleManifest(bytes: Uint8Array): { manifest: BundleManifest; members: { name: string; size: number }[] } {
+  const entries = readZip(bytes, { limits: { maxEntries: 16 } });
+  const e = entries.find((x) => x.name === MEMBERS.manifest);
+  if (!e) throw new AppError('INVALID_INPUT', 'The bundle has no manifest.json: it is incomplete or not a Closeout bundle.', { details: { reason: 'missing-member', name: MEMBERS.manifest } });
+  const manifest = parseManifest(textOf(extractEntry(bytes, e), 'manifest.json'));
+  return { manifest, members: entries.map((x) => ({ name: x.name, size: x.size })) };
+}
+
 /** Limits for the payload ZIP: it is authenticated, yet a hostile signer could still craft a bomb. */
 export const PAYLOAD_LIMITS: ZipLimits = { maxEntries: 65_535, maxTotalBytes: 2 ** 31 - 1, maxEntryBytes: 2 ** 30, maxRatio: 200 };
 
