@@ -12,6 +12,7 @@ import { KDF_ROLE, runKdfRole } from '../src/workers/kdf-role.ts';
 declare const self: DedicatedWorkerGlobalScope;
 import { synthetic } from './synthetic.ts';
 import { prepared, readRound, storeRound } from './layout.ts';
+import { benchImport } from './import.ts';
 
 const post = (name: string, value: number, unit: string) => self.postMessage({ name, value: Math.round(value * 100) / 100, unit });
 const t = () => performance.now();
@@ -68,6 +69,7 @@ async function run(): Promise<void> {
   }
   await engine.lock();
   await Dexie.delete('closeout-bench');
+  await benchImport(new URL('/import-100k.csv', self.location.href).href, import.meta.url, post);
   self.postMessage({ done: true });
 }
 

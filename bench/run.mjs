@@ -5,17 +5,20 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { bundleSizes } from './bundle-size.mjs';
 import { measureStart } from './app-start.mjs';
+import { generateImportRegister, importProbe } from './import-probe.mjs';
 
 const line = (name, value, unit) => console.log(`${name.padEnd(86)} ${String(value).padStart(10)} ${unit}`);
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 execSync('npx vite build -c bench/vite.config.ts', { stdio: 'inherit' });
+generateImportRegister('dist-bench');
 const { server, url } = await serve('dist-bench', 0);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 let failed = false;
 try {
   const page = await browser.newPage();
+  const probe = await importProbe(page);
   await page.goto(url);
   let seen = 0;
   for (;;) {
@@ -23,10 +26,16 @@ try {
     for (const l of lines.slice(seen)) {
       if (l.done) throw Object.assign(new Error('done'), { done: true });
       if (l.error) throw new Error(`bench failed: ${l.code ?? ''} ${l.error}`);
+      if (l.quiet) continue;
+      if (l.mark) {
+        for (const [n, v, u] of await probe.mark(l)) line(n, v, u);
+        continue;
+      }
       line(l.name, l.value, l.unit);
     }
     seen = lines.length;
-    await new Promise((r) => setTimeout(r, 250));
+    if (probe.running) await probe.sample();
+    await new Promise((r) => setTimeout(r, probe.running ? 100 : 250));
   }
 } catch (e) {
   if (!e.done) {
