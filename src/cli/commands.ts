@@ -5,7 +5,8 @@
 import { AppError } from '../core/errors.ts';
 import { fromUtf8 } from '../core/bytes.ts';
 import { openBundle, readBundleManifest, verifyBundle, type BundleManifest } from '../core/formats/bundle.ts';
-import { isArmored, parseIdentityFile, unprotectIdentity, type AgeKeys } from '../core/formats/age.ts';
+import type { AgeKeys } from '../core/formats/age.ts';
+import { isArmored, parseIdentityFile, unprotectIdentity } from '../core/formats/age-key-file.ts';
 import { verifyLog } from '../core/formats/destruction-log-verify.ts';
 import { parsePublicKey } from '../core/formats/minisign.ts';
 import { UsageError, type Parsed } from './args.ts';

@@ -58,6 +58,7 @@ export interface PayloadInput {
 
 const FLUSH = 64 * 1024;
 
+/** Counts at zero, filled in by payloadZip as it writes. */
 export function emptyCounts(): BundleCounts {
   return { records: 0, byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>, attachments: 0, attachmentBytes: 0, auditEvents: 0 };
 }

@@ -14,6 +14,10 @@
 import { Inflate } from 'fflate';
 import { AppError } from '../errors.ts';
 import { crc32 } from './crc32.ts';
+import { NameSet, checkEntryName, refuse } from './zip-names.ts';
+import { SIG_CENTRAL, SIG_ZIP64_LOCATOR, checkLocal, checkSpans, decodeName, findEocd, malformed, noncanonical, u16, u32 } from './zip-structure.ts';
+
+export { NameSet, checkEntryName } from './zip-names.ts';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -44,41 +48,6 @@ export interface ZipEntry {
 export interface ZipReadOptions {
   limits?: Partial<ZipLimits>;
   canonical?: boolean;
-}
-
-const refuse = (reason: string, message: string, details: Record<string, unknown> = {}) =>
-  new AppError('INVALID_INPUT', message, { details: { reason, ...details } });
-const malformed = (what: string, name?: string) =>
-  refuse('structure', `The ZIP file is malformed (${what}${name ? ` in ${name}` : ''}). Use another copy.`, name ? { name } : {});
-
-const u16 = (b: Uint8Array, o: number) => b[o]! | (b[o + 1]! << 8);
-const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_DESCRIPTOR = 0x08074b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-
-/**
- * Checks a member name; returns it unchanged or throws INVALID_INPUT with the reason. Used on
- * reading and writing, so we never write what we would refuse to read.
- */
-export function checkEntryName(name: string): string {
-  const bare = name.endsWith('/') ? name.slice(0, -1) : name;
-  const d = { name };
-  if (!bare) throw refuse('empty-name', 'A ZIP member has an empty name.', d);
-  if (name.length > 1024) throw refuse('name-too-long', 'A ZIP member name is too long.', d);
-  if (name.includes('\\')) throw refuse('backslash', `A ZIP member name contains a backslash: ${name}`, d);
-  if (name.startsWith('/')) throw refuse('absolute', `A ZIP member has an absolute path: ${name}`, d);
-  if (/^[A-Za-z]:/.test(name)) throw refuse('drive', `A ZIP member names a drive: ${name}`, d);
-  // Control characters, and characters Windows forbids or reads specially (":" opens a data stream).
-  if (/[\u0000-\u001f\u007f<>:"|?*]/.test(name)) throw refuse('bad-char', `A ZIP member name has a forbidden character: ${JSON.stringify(name)}`, d);
-  for (const seg of bare.split('/')) {
-    if (seg === '..' || seg === '.') throw refuse('traversal', `A ZIP member tries to leave its folder: ${name}`, d);
-    if (seg === '') throw refuse('empty-segment', `A ZIP member name has an empty folder: ${name}`, d);
-    if (/[. ]$/.test(seg)) throw refuse('bad-char', `A ZIP member name ends a part in a dot or space: ${name}`, d);
-  }
-  return name;
 }
 
 /** Parses and checks the archive's structure, names and limits; inflates nothing. */
@@ -190,112 +159,4 @@ export function readZipFiles(bytes: Uint8Array, opts: ZipReadOptions = {}): Map<
 
 function damaged(name: string, reason: string, cause?: unknown): AppError {
   return new AppError('AUTH_FAILED', `The ZIP member ${name} is damaged (${reason} check failed). Use another copy.`, { cause, details: { reason, name } });
-}
-
-function noncanonical(name: string, what: string): AppError {
-  return new AppError('AUTH_FAILED', `The ZIP container was altered (${what} of ${name} differ from how Closeout writes them).`, {
-    details: { reason: 'container', name },
-  });
-}
-
-function findEocd(b: Uint8Array, canonical: boolean): number {
-  const looksZip = b.length >= 4 && u32(b, 0) === SIG_LOCAL;
-  const lowest = Math.max(0, b.length - 22 - 65535);
-  for (let i = b.length - 22; i >= lowest; i--) {
-    if (u32(b, i) !== SIG_EOCD) continue;
-    // The comment must run exactly to the end: trailing bytes mean damage or a smuggled payload.
-    if (i + 22 + u16(b, i + 20) !== b.length) continue;
-    if (canonical && u16(b, i + 20) !== 0) throw noncanonical('the archive', 'comment');
-    return i;
-  }
-  if (looksZip) throw new AppError('TRUNCATED', 'The ZIP file is truncated (its directory at the end is missing). Use a complete copy.', { details: { reason: 'no-directory' } });
-  throw refuse('not-zip', 'This is not a ZIP file.');
-}
-
-function decodeName(raw: Uint8Array, flags: number): string {
-  if (flags & 0x800) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
-    } catch {
-      throw refuse('name-encoding', 'A ZIP member name is not valid UTF-8.');
-    }
-  }
-  if (raw.some((c) => c > 0x7e)) throw refuse('name-encoding', 'A ZIP member name is neither ASCII nor marked as UTF-8.');
-  return String.fromCharCode(...raw);
-}
-
-/**
- * Names already in an archive. The same name by case or Unicode form, or a file where a folder
- * is, would collide on disk (Windows and macOS file systems ignore case), so both count.
- */
-export class NameSet {
-  private seen = new Map<string, string>();
-  private folders = new Set<string>();
-
-  /** Adds a checked name; throws INVALID_INPUT reason "duplicate" on a collision. */
-  add(name: string): void {
-    const key = name.normalize('NFC').toLowerCase().replace(/\/$/, '');
-    const dup = (other: string) => refuse('duplicate', `The ZIP file holds ${name} twice (or a file and a folder of that name: ${other}).`, { name, other });
-    const prior = this.seen.get(key);
-    if (prior !== undefined && !(prior.endsWith('/') && name.endsWith('/'))) throw dup(prior);
-    if (!name.endsWith('/') && this.folders.has(key)) throw dup(key + '/');
-    this.seen.set(key, name);
-    const parts = key.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join('/');
-      const f = this.seen.get(folder);
-      if (f !== undefined && !f.endsWith('/')) throw dup(f);
-      this.folders.add(folder);
-    }
-  }
-}
-
-interface Central {
-  name: string;
-  nameBytes: Uint8Array;
-  flags: number;
-  method: number;
-  crc: number;
-  csize: number;
-  size: number;
-  time: number;
-}
-
-function checkLocal(b: Uint8Array, at: number, c: Central, limit: number, canonical: boolean) {
-  if (at + 30 > limit || u32(b, at) !== SIG_LOCAL) throw malformed('local header', c.name);
-  const flags = u16(b, at + 6);
-  const nameLen = u16(b, at + 26);
-  const extraLen = u16(b, at + 28);
-  const dataStart = at + 30 + nameLen + extraLen;
-  if (flags !== c.flags || u16(b, at + 8) !== c.method) throw malformed('local header differs', c.name);
-  if (nameLen !== c.nameBytes.length || !b.subarray(at + 30, at + 30 + nameLen).every((x, i) => x === c.nameBytes[i])) throw malformed('local name differs', c.name);
-  const dataEnd = dataStart + c.csize;
-  if (dataEnd > limit) throw new AppError('TRUNCATED', `The ZIP member ${c.name} runs past the end of the data.`, { details: { reason: 'member', name: c.name } });
-  const lcrc = u32(b, at + 14);
-  const lcs = u32(b, at + 18);
-  const lus = u32(b, at + 22);
-  let spanEnd = dataEnd;
-  if (flags & 8) {
-    const zero = lcrc === 0 && lcs === 0 && lus === 0;
-    if (!zero && (lcrc !== c.crc || lcs !== c.csize || lus !== c.size)) throw malformed('local sizes differ', c.name);
-    const sig = dataEnd + 16 <= limit && u32(b, dataEnd) === SIG_DESCRIPTOR ? 4 : 0;
-    if (dataEnd + sig + 12 > limit) throw malformed('data descriptor', c.name);
-    if (u32(b, dataEnd + sig) !== c.crc || u32(b, dataEnd + sig + 4) !== c.csize || u32(b, dataEnd + sig + 8) !== c.size) throw malformed('data descriptor differs', c.name);
-    spanEnd = dataEnd + sig + 12;
-    if (canonical && (!zero || !sig)) throw noncanonical(c.name, 'local header');
-  } else if (lcrc !== c.crc || lcs !== c.csize || lus !== c.size) throw malformed('local sizes differ', c.name);
-  if (canonical && (u16(b, at + 4) !== 20 || extraLen || u32(b, at + 10) !== c.time)) throw noncanonical(c.name, 'local header');
-  return { dataStart, spanEnd };
-}
-
-/** Members may not overlap (the "overlapping files" bomb); canonical ones are back to back. */
-function checkSpans(spans: [number, number, string][], cdOffset: number, canonical: boolean) {
-  const order = canonical ? spans : [...spans].sort((a, b) => a[0] - b[0]);
-  let end = 0;
-  for (const [start, stop, name] of order) {
-    if (start < end) throw refuse('overlap', `The ZIP member ${name} overlaps another member.`, { name });
-    if (canonical && start !== end) throw noncanonical(name, 'position');
-    end = stop;
-  }
-  if (end > cdOffset || (canonical && end !== cdOffset)) throw canonical ? noncanonical('the archive', 'layout') : malformed('layout');
 }

@@ -12,7 +12,7 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { AppError } from '../errors.ts';
-import { NameSet, checkEntryName } from './zip-safe.ts';
+import { NameSet, checkEntryName } from './zip-names.ts';
 
 const MAX_ZIP_BYTES = 0xffffffff;
 const MAX_ENTRIES = 0xffff;

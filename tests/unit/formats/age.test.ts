@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  decrypt,
-  decryptStream,
-  encrypt,
-  encryptStream,
-  generateIdentity,
-  identityFileText,
-  isRecipient,
-  parseIdentityFile,
-  protectIdentity,
-  recipientOf,
-  unprotectIdentity,
-} from '../../../src/core/formats/age.ts';
+import { decrypt, decryptStream, encrypt, encryptStream, generateIdentity, isRecipient, recipientOf } from '../../../src/core/formats/age.ts';
+import { identityFileText, parseIdentityFile, protectIdentity, unprotectIdentity } from '../../../src/core/formats/age-key-file.ts';
 import { readAllChunks } from '../../../src/core/formats/streams.ts';
 import { utf8 } from '../../../src/core/bytes.ts';
 import { hasTool, run, runOk, tempDir } from './tools.ts';
