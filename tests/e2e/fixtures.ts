@@ -81,7 +81,7 @@ export async function recordsTotal(page: Page): Promise<number> {
   return Number((await status.innerText()).replace(/\D/g, ''));
 }
 
-/** A Chromium profile on disk, so a closed browser can be reopened on the same storage; requests off the origin are collected. */
+/** A Chromium profile on disk, so a closed browser can be reopened on the same storage; requests off the origin are collected, and the page's long tasks in `window.__longtasks` (ms). */
 export async function persistentProfile(dir: string): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
   const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: ARGS, headless: true, locale: 'en-US', viewport: { width: 1280, height: 800 } });
   const origin = new URL(baseURL()).origin;
@@ -91,6 +91,21 @@ export async function persistentProfile(dir: string): Promise<{ context: Browser
     if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longtasks: number[] };
+    w.__longtasks = [];
+    new PerformanceObserver((list) => void w.__longtasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(baseURL());
   return { context, page, foreign };
+}
+
+/** The longest main-thread task (ms) the page has had since the last call, as the longtask observer saw it. */
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longtasks: number[] };
+    const max = Math.max(0, ...w.__longtasks);
+    w.__longtasks = [];
+    return max;
+  });
 }
