@@ -29,7 +29,11 @@ export function ImportView() {
           {importErrorText(error)}
         </p>
       )}
-      {importNotice.value === 'cancelled' && <p class="notice">{d.cancelled}</p>}
+      {importNotice.value === 'cancelled' && (
+        <p class="notice" role="status">
+          {d.cancelled}
+        </p>
+      )}
       {b ? (
         <ProgressPanel id="import-progress" progress={b.progress} onCancel={cancelImport} cancelling={b.cancelRequested} />
       ) : (
