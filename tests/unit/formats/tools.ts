@@ -23,3 +23,18 @@ export function run(cmd: string, args: string[], opts: { cwd?: string; input?: s
 export function runOk(cmd: string, args: string[], opts: { cwd?: string; input?: string | Uint8Array } = {}): string {
   return execFileSync(cmd, args, { cwd: opts.cwd, input: opts.input, encoding: 'utf8', timeout: 60_000 });
 }
+
+/**
+ * Unpacks a ZIP into `dir` with Info-ZIP `unzip` when it is installed, else with our reader, so
+ * the age, minisign and sha256sum interop checks never depend on unzip being there.
+ */
+export function unpack(zipFile: string, dir: string, readZipFiles: (b: Uint8Array) => Map<string, Uint8Array>): void {
+  if (hasTool('unzip')) {
+    execFileSync('unzip', ['-q', zipFile, '-d', dir]);
+    return;
+  }
+  for (const [name, bytes] of readZipFiles(new Uint8Array(fs.readFileSync(zipFile)))) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), bytes);
+  }
+}

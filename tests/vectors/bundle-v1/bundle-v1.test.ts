@@ -10,7 +10,7 @@ import { parseIdentityFile, unprotectIdentity } from '../../../src/core/formats/
 import { readZipFiles } from '../../../src/core/formats/zip-safe.ts';
 import { readAllChunks } from '../../../src/core/formats/streams.ts';
 import { fromUtf8 } from '../../../src/core/bytes.ts';
-import { hasTool, run, runOk, tempDir } from '../../unit/formats/tools.ts';
+import { hasTool, run, runOk, tempDir, unpack } from '../../unit/formats/tools.ts';
 import { DIR, ESCROW_PASSPHRASE, PASSPHRASE, goldenFacts, goldenInput, makeBundleVectors } from './make-bundle-vectors.ts';
 
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(DIR, name)));
@@ -60,10 +60,10 @@ describe('golden bundles v1 (frozen)', () => {
   });
 });
 
-describe.runIf(hasTool('age') && hasTool('minisign') && hasTool('unzip'))('golden bundles with the standard tools', () => {
+describe.runIf(hasTool('age') && hasTool('minisign'))('golden bundles with the standard tools', () => {
   it('unzip, minisign -Vm, sha256sum and age -d -i open ARC-2026-0001', () => {
     const dir = tempDir();
-    runOk('unzip', ['-q', path.join(DIR, 'ARC-2026-0001.closeout'), '-d', dir]);
+    unpack(path.join(DIR, 'ARC-2026-0001.closeout'), dir, readZipFiles);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(runOk('minisign', ['-Vm', 'manifest.json', '-p', path.join(DIR, 'signer.pub')], { cwd: dir })).toContain('Signature and comment signature verified');
     expect(runOk('sha256sum', ['payload.age'], { cwd: dir }).split(' ')[0]).toBe(manifest.payload.sha256);
@@ -76,8 +76,8 @@ describe.runIf(hasTool('age') && hasTool('minisign') && hasTool('unzip'))('golde
   // age reads passphrases only from a terminal; util-linux `script` gives it one.
   it.runIf(hasTool('script'))('age -d opens the passphrase bundle, and -i takes the escrowed key file with its passphrase', () => {
     const dir = tempDir();
-    runOk('unzip', ['-q', path.join(DIR, 'ARC-2026-0002.closeout'), '-d', 'b2'], { cwd: dir });
-    runOk('unzip', ['-q', path.join(DIR, 'ARC-2026-0001.closeout'), '-d', 'b1'], { cwd: dir });
+    unpack(path.join(DIR, 'ARC-2026-0002.closeout'), path.join(dir, 'b2'), readZipFiles);
+    unpack(path.join(DIR, 'ARC-2026-0001.closeout'), path.join(dir, 'b1'), readZipFiles);
     expect(run('script', ['-qec', 'age -d -o ../p2.zip payload.age', '/dev/null'], { cwd: path.join(dir, 'b2'), input: PASSPHRASE + '\n' }).status).toBe(0);
     const escrow = path.join(DIR, 'custody-key-1.escrow.age');
     expect(run('script', ['-qec', `age -d -i ${escrow} -o ../p1.zip payload.age`, '/dev/null'], { cwd: path.join(dir, 'b1'), input: ESCROW_PASSPHRASE + '\n' }).status).toBe(0);
