@@ -1,6 +1,6 @@
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { t } from '../../i18n/index.ts';
-import { importErrorText } from './failure-text.ts';
+import { importErrorText } from './import-words.ts';
 import { FileStep } from './FileStep.tsx';
 import { cancelImport } from './import-actions.ts';
 import { busy, flow, importError, importNotice } from './import-state.ts';

@@ -1,6 +1,6 @@
 import type { AmountUnit, ColumnInfo, ColumnMapping, ColumnSuggestion, MappedField } from '../../../engine/import/types.ts';
 import { t } from '../../i18n/index.ts';
-import { FIELD_GROUPS, fieldName, sensitivityOf } from './field-options.ts';
+import { FIELD_GROUPS, fieldName, sensitivityOf } from './import-words.ts';
 
 export interface MappingTableProps {
   columns: ColumnInfo[];

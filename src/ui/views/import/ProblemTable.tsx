@@ -3,8 +3,7 @@ import type { ColumnInfo, ImportReport, RowIssue } from '../../../engine/import/
 import { uiError } from '../../app-state.ts';
 import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { fieldName } from './field-options.ts';
-import { importErrorText } from './failure-text.ts';
+import { fieldName, importErrorText } from './import-words.ts';
 
 export const PROBLEM_PAGE = 50;
 

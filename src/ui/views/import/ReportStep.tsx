@@ -4,12 +4,24 @@ import type { DuplicateChoice, ImportReport, RowProblem } from '../../../engine/
 import { uiError } from '../../app-state.ts';
 import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { downloadBytes } from './download.ts';
 import { Duplicates } from './Duplicates.tsx';
 import { commitImport } from './import-actions.ts';
 import { flow, importError, type Source } from './import-state.ts';
 import { ProblemTable } from './ProblemTable.tsx';
 import { StepHeading } from './StepHeading.tsx';
+
+/** Saves bytes made in the worker as a file, through a Blob URL that is revoked once the download starts. */
+function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** Records a commit would create: valid rows, less duplicates unless both are kept. */
 export function newRecords(r: ImportReport, choice: DuplicateChoice): number {

@@ -3,7 +3,7 @@ import type { ImportProgress } from '../../../engine/import/types.ts';
 import { uiError } from '../../app-state.ts';
 import { callback, engine, type UiError } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { importErrorText } from './failure-text.ts';
+import { importErrorText } from './import-words.ts';
 import { lastImportEvidence } from './import-state.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 
