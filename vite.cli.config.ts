@@ -6,7 +6,6 @@ import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 export default defineConfig({
-  configFile: false,
   publicDir: false,
   logLevel: 'warn',
   define: { __CLOSEOUT_VERSION__: JSON.stringify(pkg.version) },
