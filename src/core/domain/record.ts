@@ -5,6 +5,7 @@
 import type { Category, CustomerKind, FieldKey, Sensitivity } from './fields.ts';
 import { FIELD_BY_KEY, SENSITIVITIES } from './fields.ts';
 import { isValidBankCard, isValidEmail, isValidIsoDate, isValidMobile, isValidUscc, prcIdProblem } from './pii/validators.ts';
+import type { Fate, Hold } from './retention/types.ts';
 
 export type RecordFields = Partial<Record<FieldKey, string>>;
 
@@ -19,6 +20,10 @@ export interface CustomerRecord {
   sample?: boolean;
   createdAt: string;
   updatedAt: string;
+  /** What happens to the record (keep, transfer, destroy), once decided. */
+  fate?: Fate;
+  /** A legal hold: blocks destruction whatever the fate. */
+  hold?: Hold;
 }
 
 export interface RecordInput {

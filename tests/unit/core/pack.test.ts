@@ -41,10 +41,37 @@ describe('record pack body v1', () => {
 
   it('refuses a newer body', () => {
     try {
-      decodePack('{"v":2,"fields":[],"records":[]}');
+      // v2 (decisions) is read since issue 6; the next version up is refused.
+      decodePack('{"v":3,"fields":[],"records":[]}');
       expect.unreachable();
     } catch (e) {
       expect(errorCode(e)).toBe('UNSUPPORTED_VERSION');
     }
+  });
+
+  it('stays v1, byte for byte, while no record has a fate or hold', () => {
+    const r: CustomerRecord = { id: 'r1', kind: 'person', customerNo: 'KH1', fields: { name: '张三' }, createdAt: 'c', updatedAt: 'u' };
+    expect(encodePack([r])).toBe('{"v":1,"fields":["name"],"records":[["r1","person","KH1","c","u",0,["张三"]]]}');
+  });
+
+  it('writes v2 with an eighth element per row once a record has a fate or hold', () => {
+    const r: CustomerRecord = { id: 'r1', kind: 'person', customerNo: 'KH1', fields: { name: '张三' }, createdAt: 'c', updatedAt: 'u' };
+    const fate = { kind: 'keep' as const, basis: ['AML24-34'], until: '2036-06-30', at: 't', by: 'Li' };
+    const hold = { reason: 'court order', at: 't', by: 'Li' };
+    const s: CustomerRecord = { ...r, id: 'r2', fate, hold };
+    const json = encodePack([r, s]);
+    expect(json).toBe(
+      '{"v":2,"fields":["name"],"records":[["r1","person","KH1","c","u",0,["张三"],null],["r2","person","KH1","c","u",0,["张三"],{"fate":{"kind":"keep","basis":["AML24-34"],"until":"2036-06-30","at":"t","by":"Li"},"hold":{"reason":"court order","at":"t","by":"Li"}}]]}',
+    );
+    expect(decodePack(json)).toEqual([r, s]);
+    expect(encodePack(decodePack(json))).toBe(json);
+  });
+
+  it('reads v2 packs written with destroy and transfer fates', () => {
+    const body = '{"v":2,"fields":["name"],"records":[["r1","person","KH1","c","u",1,["张三"],{"fate":{"kind":"destroy","at":"t","by":"Li"}}],["r2","organisation","KH2","c","u",0,[null],{"fate":{"kind":"transfer","recipient":"乙公司","at":"t","by":"Li"}}]]}';
+    const [a, b] = decodePack(body);
+    expect(a).toEqual({ id: 'r1', kind: 'person', customerNo: 'KH1', fields: { name: '张三' }, createdAt: 'c', updatedAt: 'u', sample: true, fate: { kind: 'destroy', at: 't', by: 'Li' } });
+    expect(b!.fate).toEqual({ kind: 'transfer', recipient: '乙公司', at: 't', by: 'Li' });
+    expect(encodePack([a!, b!])).toBe(body);
   });
 });
