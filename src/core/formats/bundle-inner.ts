@@ -31,8 +31,8 @@ export const INNER = {
 // FORMAT: never change; add a version
 export const CSV_COLUMNS: readonly string[] = ['customerNo', 'kind', ...FIELDS.map((f) => f.key), 'id', 'createdAt', 'updatedAt', 'sample'];
 
-/** A record as exported: the stored record, and its fate when one was decided. */
-export interface BundleRecord extends CustomerRecord {
+/** A record as exported: the stored record, and its fate (hold inside) when one was decided. */
+export interface BundleRecord extends Omit<CustomerRecord, 'fate' | 'hold'> {
   fate?: unknown;
 }
 
