@@ -59,6 +59,12 @@ describe('importing customer registers through the UI', () => {
     expect(await problems.getByRole('row').filter({ hasText: 'ID number checksum does not match' }).count()).toBe(10);
     // Values in the report are masked: region and check part only.
     expect(await problems.innerText()).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^import-report-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.match(/ID_CHECKSUM/g)?.length).toBe(10);
+    expect(csv.match(/DUPLICATE_IN_FILE/g)?.length).toBe(3);
+    expect(csv).not.toMatch(/\d{17}[\dX]/);
     await page.getByRole('radio', { name: 'Skip' }).check();
     await page.getByRole('button', { name: 'Import 290 records' }).click();
     await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
@@ -129,10 +135,22 @@ describe('an import survives the tab closing halfway', () => {
         await checkRows(page);
         expect(await countsOf(page, 'import-counts')).toMatchObject({ Rows: 20_000, Valid: 20_000 });
         process.stdout.write(`longest main-thread task while the worker read and checked 20,000 rows: ${await longestTask(page)} ms\n`);
+        // The page tells the test the moment the progress says "Storing" (the one write transaction),
+        // so the browser closes while it runs rather than a polling interval later.
+        const storing = new Promise<string>((resolve) => void page.exposeBinding('importPhase', (_source, p: string) => resolve(p)));
+        await page.evaluate(() => {
+          const w = window as unknown as { importPhase: (p: string) => void };
+          const watch = new MutationObserver(() => {
+            if ([...document.querySelectorAll('[aria-live]')].some((e) => e.textContent === 'Storing')) {
+              watch.disconnect();
+              w.importPhase('Storing');
+            }
+          });
+          watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
         await page.getByRole('button', { name: 'Import 20,000 records' }).click();
-        const late = page.getByText(/^Storing$/);
-        await late.waitFor({ timeout: 60_000 }).catch(() => undefined);
-        phase = (await late.count()) ? await late.innerText() : (await page.getByRole('heading', { name: 'Import finished' }).count()) ? 'finished' : 'building';
+        const finished = page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 90_000 }).then(() => 'finished', () => 'closed');
+        phase = await Promise.race([storing, finished]);
       } finally {
         await first.context.close();
       }

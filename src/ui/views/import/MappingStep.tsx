@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { ColumnMapping, TextEncodingName } from '../../../engine/import/types.ts';
 import { t } from '../../i18n/index.ts';
 import { checkRows, discardImport, openFile } from './import-actions.ts';
@@ -22,6 +23,13 @@ export function MappingStep({ src }: { src: Source }) {
   const p = src.preview;
   const twice = fieldsTwice(src.mapping);
   const detected = p.encoding ? (d.encodingNames[p.encoding] ?? p.encoding) : '';
+  // The mapping table (a select of ~30 options per column) renders one task after the rest, so
+  // neither task keeps the main thread long on a slow phone.
+  const [tableShown, setTableShown] = useState(false);
+  useEffect(() => {
+    const id = setTimeout(() => setTableShown(true), 0);
+    return () => clearTimeout(id);
+  }, []);
 
   const confirm = () => {
     const field = [...twice][0];
@@ -63,27 +71,32 @@ export function MappingStep({ src }: { src: Source }) {
       </div>
       <p class="muted small">{d.headerRow(p.headerRow)}</p>
       <PreviewTable columns={p.columns} />
-      <h3>{d.mappingHeading}</h3>
-      <p class={p.mappingSource === 'remembered' ? 'notice' : 'hint'}>{p.mappingSource === 'remembered' ? d.remembered : d.suggestedNote}</p>
-      <p class="hint">{d.mappingHint}</p>
-      <MappingTable
-        columns={p.columns}
-        suggested={p.suggested}
-        mapping={src.mapping}
-        twice={twice}
-        onChange={(mapping) => {
-          const f = flow.peek();
-          if (f.step === 'mapping') flow.value = { ...f, mapping };
-        }}
-      />
-      <div class="actions">
-        <button type="button" class="primary" onClick={confirm}>
-          {d.checkRows}
-        </button>
-        <button type="button" onClick={discardImport}>
-          {d.chooseAnother}
-        </button>
-      </div>
+      {!tableShown && <p class="busy">{t().loading}</p>}
+      {tableShown && (
+        <>
+          <h3>{d.mappingHeading}</h3>
+          <p class={p.mappingSource === 'remembered' ? 'notice' : 'hint'}>{p.mappingSource === 'remembered' ? d.remembered : d.suggestedNote}</p>
+          <p class="hint">{d.mappingHint}</p>
+          <MappingTable
+            columns={p.columns}
+            suggested={p.suggested}
+            mapping={src.mapping}
+            twice={twice}
+            onChange={(mapping) => {
+              const f = flow.peek();
+              if (f.step === 'mapping') flow.value = { ...f, mapping };
+            }}
+          />
+          <div class="actions">
+            <button type="button" class="primary" onClick={confirm}>
+              {d.checkRows}
+            </button>
+            <button type="button" onClick={discardImport}>
+              {d.chooseAnother}
+            </button>
+          </div>
+        </>
+      )}
     </section>
   );
 }
