@@ -141,6 +141,7 @@ export function RecordForm({ id }: { id: string | null }) {
   return (
     <section>
       <PageHeading>{id ? d.editRecord : d.newRecord}</PageHeading>
+      {values.sample && <p class="badge sample">{d.sample}</p>}
       <form onSubmit={save} noValidate class="record-form">
         <div class="form-grid">
           <div class="field">
