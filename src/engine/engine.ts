@@ -55,11 +55,41 @@ import {
 import type { ActionName, FirmProfile } from '../core/domain/checklists/index.ts';
 import { ChecklistService } from './checklist/service.ts';
 import type { ActionEvidence, AttachmentFile, AttachmentInfo, ChecklistLimits, ChecklistSnapshot, ItemPatch } from './checklist/types.ts';
+import { funnelOf } from '../core/domain/retention/funnel.ts';
+import type { ArchiveService } from './archive/service.ts';
+import type {
+  ArchiveRegister,
+  BundleCopyInput,
+  BundleEntry,
+  BundleKey,
+  BundlePreview,
+  CopyInput,
+  CustodyKeyInfo,
+  ExportOptions,
+  ExportProgress,
+  ExportResult,
+  FateChangeResult,
+  FateChoice,
+  FateFilter,
+  FateFunnel,
+  FateItem,
+  FateSuggestion,
+  KeyFile,
+  KeySheet,
+  PreviewRecord,
+  RestoreInput,
+  RestoreResult,
+  RetentionDates,
+  RetentionView,
+  VerifiedBundle,
+} from './archive/types.ts';
 
 export interface EngineOptions {
   store: VaultStore;
   kdf: KdfProvider;
   now?: () => Date;
+  /** scrypt work factor for passphrase-protected bundles and key files; age's 18 by default (tests lower it). */
+  scryptLogN?: number;
 }
 
 const MAX_LABEL = 80;
@@ -71,11 +101,13 @@ export class Engine {
   private readonly store: VaultStore;
   private readonly kdf: KdfProvider;
   private readonly now: () => Date;
+  private readonly scryptLogN?: number;
 
   constructor(o: EngineOptions) {
     this.store = o.store;
     this.kdf = o.kdf;
     this.now = o.now ?? (() => new Date());
+    this.scryptLogN = o.scryptLogN;
   }
 
   /** Runs mutations one at a time, so each event follows the head the previous one left. */
@@ -195,6 +227,7 @@ export class Engine {
 
   private lockNow(): void {
     this.imports.dropAll();
+    this.archiveNow?.close();
     this.session?.wipe();
     this.session = null;
   }
@@ -332,6 +365,9 @@ export class Engine {
       const old = s.records.get(id);
       const fresh = this.newRecord(input);
       const r: CustomerRecord = { ...fresh, id, createdAt: old.createdAt };
+      // An edit keeps what was decided about the record.
+      if (old.fate) r.fate = old.fate;
+      if (old.hold) r.hold = old.hold;
       const changed = new Set([...Object.keys(old.fields), ...Object.keys(r.fields)].filter((k) => old.fields[k as keyof typeof old.fields] !== r.fields[k as keyof typeof r.fields]));
       const staged = s.records.stage([r]);
       await this.commit(s, [{ action: 'record.updated', subjects: [id], data: { fields: [...changed].sort().join(',') } }], { packs: staged.rows });
@@ -485,6 +521,175 @@ export class Engine {
     }
     if (!tick) return this.commit(s, drafts, batch);
     return this.commit(s, [...drafts, ...tick.drafts], { ...batch, meta: [...(batch.meta ?? []), tick.meta] });
+  }
+
+  private archiveLoading: Promise<ArchiveService> | null = null;
+  private archiveNow: ArchiveService | null = null;
+
+  /** The archive use cases, loaded on first use: age, the bundle writer and the regulations stay out of the start-up chunk. */
+  private archive(): Promise<ArchiveService> {
+    this.archiveLoading ??= import('./archive/service.ts').then(
+      (m) =>
+        (this.archiveNow = new m.ArchiveService({
+          store: () => this.store,
+          now: () => this.now(),
+          commit: (s, drafts, batch) => this.commit(s, drafts, batch),
+          commitWithEvidence: (s, drafts, batch, evidence) => this.commitWithEvidence(s, drafts, batch, evidence),
+          scryptLogN: this.scryptLogN,
+        })),
+    );
+    return this.archiveLoading;
+  }
+
+  /** The firm-profile facts retention depends on (scenarios, transfer route) and the profile-level start dates. */
+  async retentionGet(): Promise<RetentionView> {
+    const s = this.need();
+    return (await this.archive()).retention(s);
+  }
+
+  /** Sets when the firm closed its customer accounts and when the fund was liquidated (YYYY-MM-DD, '' clears). INVALID_INPUT names the field. */
+  retentionSetDates(dates: RetentionDates): Promise<RetentionView> {
+    return this.serial(async () => (await this.archive()).setDates(this.need(), dates));
+  }
+
+  /** Records undecided, kept, transferred, destroyed and held (held wins over the fate); the five add up to the total. */
+  async fateFunnel(): Promise<FateFunnel> {
+    return funnelOf(this.need().records.all());
+  }
+
+  /** A page of the filter's records with their status, retention basis and date, and suggestion. */
+  async fateList(filter: FateFilter = {}, offset = 0, limit = 50): Promise<Page<FateItem>> {
+    const s = this.need();
+    return (await this.archive()).list(s, filter, offset, limit);
+  }
+
+  /** What applying the suggestions to the filter's undecided records (all, with `replace`) would do; stores nothing. */
+  async fateSuggest(filter: FateFilter = {}, replace = false): Promise<FateSuggestion> {
+    const s = this.need();
+    return (await this.archive()).suggest(s, filter, replace);
+  }
+
+  /** Stores the suggested fates, after the user confirmed what fateSuggest showed, with one fates.applied event. */
+  fateApplySuggested(filter: FateFilter = {}, replace = false): Promise<FateSuggestion & { funnel: FateFunnel }> {
+    return this.serial(async () => (await this.archive()).applySuggested(this.need(), filter, replace));
+  }
+
+  /** Sets a fate on the filter's records; a hold, a binding retention (destroy) or no recipient (transfer) skips a record. */
+  fateSet(filter: FateFilter, choice: FateChoice): Promise<FateChangeResult> {
+    return this.serial(async () => (await this.archive()).setFate(this.need(), filter, choice));
+  }
+
+  /** Places a legal hold with a reason on the filter's records: they cannot be destroyed while it stands. */
+  holdSet(filter: FateFilter, reason: string): Promise<FateChangeResult> {
+    return this.serial(async () => (await this.archive()).hold(this.need(), filter, reason));
+  }
+
+  /** Releases the holds of the filter's records. */
+  holdRelease(filter: FateFilter): Promise<FateChangeResult> {
+    return this.serial(async () => (await this.archive()).hold(this.need(), filter, null));
+  }
+
+  /** The vault's custody keys (never their secrets), with their registered copies and bundles. */
+  async custodyKeys(): Promise<CustodyKeyInfo[]> {
+    const s = this.need();
+    return (await this.archive()).keys(s);
+  }
+
+  /** Makes a custody key for an expiry year or a named retention class. CONFLICT when the vault has one already. */
+  custodyKeyCreate(input: { year?: number; name?: string }): Promise<CustodyKeyInfo> {
+    return this.serial(async () => (await this.archive()).createKey(this.need(), input));
+  }
+
+  /** Registers a printed key sheet as a copy (where kept, who holds it) and returns its contents, secret included. */
+  custodyKeySheet(keyId: string, copy: CopyInput): Promise<KeySheet> {
+    return this.serial(async () => (await this.archive()).sheet(this.need(), keyId, copy));
+  }
+
+  /** Registers and returns a passphrase-protected key file (armored age, scrypt) of the key. */
+  custodyKeyFile(keyId: string, passphrase: string, copy: CopyInput): Promise<KeyFile> {
+    return this.serial(async () => (await this.archive()).keyFile(this.need(), keyId, passphrase, copy));
+  }
+
+  /** Registers another copy of a key made outside the app (a photocopied sheet, a copied file). */
+  custodyKeyAddCopy(keyId: string, copy: CopyInput): Promise<CustodyKeyInfo> {
+    return this.serial(async () => (await this.archive()).addKeyCopy(this.need(), keyId, copy));
+  }
+
+  /** The register of bundles with their copies, the next number, and the vault's signing key. */
+  async archiveRegister(): Promise<ArchiveRegister> {
+    const s = this.need();
+    return (await this.archive()).register(s);
+  }
+
+  /**
+   * Exports the vault as the next bundle ARC-YYYY-NNNN, streamed into a Blob in the worker;
+   * registers it, sets the last export date and ticks the archive items, in one transaction.
+   * INVALID_INPUT (details.field/reason) for bad recipients; AbortError when cancelled or locked.
+   */
+  archiveExport(options: ExportOptions, onProgress?: (p: ExportProgress) => void): Promise<ExportResult> {
+    return this.serial(async () => (await this.archive()).export(this.need(), options, onProgress));
+  }
+
+  /** Cancels a running export; nothing of it is kept and its number stays free. */
+  async archiveCancel(): Promise<void> {
+    this.archiveNow?.cancelExport();
+  }
+
+  /** Registers a copy of a bundle: medium, where it is kept, who holds it. */
+  archiveAddCopy(number: string, copy: BundleCopyInput): Promise<BundleEntry> {
+    return this.serial(async () => (await this.archive()).addBundleCopy(this.need(), number, copy));
+  }
+
+  /**
+   * Verifies a bundle file without any key (signature, manifest, payload hash) and keeps it open
+   * for decryption. Errors carry details.stage and details.reason; nothing is stored.
+   */
+  async bundleVerify(file: Blob | Uint8Array): Promise<VerifiedBundle> {
+    return (await this.archive()).verify(this.session, file);
+  }
+
+  /** Decrypts the open bundle with this vault's custody keys, a key file or a passphrase, and checks every record. */
+  bundleDecrypt(openId: string, key: BundleKey): Promise<BundlePreview> {
+    return this.serial(async () => (await this.archive()).decrypt(this.session, openId, key));
+  }
+
+  /** A page of the decrypted bundle's records, masked. */
+  async bundleRecords(openId: string, offset = 0, limit = 50): Promise<Page<PreviewRecord>> {
+    return (await this.archive()).records(openId, offset, limit);
+  }
+
+  /**
+   * Creates a new vault (label, operator, passphrase; the current one is locked) and stores the
+   * decrypted bundle's records in it with their fates and holds, all or nothing.
+   */
+  async bundleRestore(openId: string, vault: RestoreInput): Promise<RestoreResult> {
+    const t = (await this.archive()).take(openId);
+    let created: CreatedVault;
+    try {
+      created = await this.createVault(vault);
+    } catch (e) {
+      t.putBack();
+      throw e;
+    }
+    return this.serial(async () => {
+      const s = this.need();
+      const { records, number } = t.decrypted;
+      try {
+        const staged = s.records.stage(records);
+        await this.commit(s, [{ action: 'archive.restored', data: { number, records: records.length, sha256: t.sha256 } }], { packs: staged.rows });
+        staged.commit();
+      } catch (e) {
+        this.lockNow();
+        await this.store.deleteVault(s.vaultId).catch(() => undefined);
+        throw e;
+      }
+      return { vault: { ...created, session: this.info(s) }, restored: records.length, number };
+    });
+  }
+
+  /** Forgets the open bundle and what was decrypted of it. */
+  async bundleClose(openId?: string): Promise<void> {
+    this.archiveNow?.close(openId);
   }
 }
 

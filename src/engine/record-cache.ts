@@ -234,7 +234,7 @@ export class RecordCache {
  * Search: by name or customer number (substring, case-insensitive), or by the last digits of an
  * ID number or phone number when the query is 3–6 digits (an ID may end in X).
  */
-function matcher(search: string | undefined): ((r: CustomerRecord) => boolean) | null {
+export function matcher(search: string | undefined): ((r: CustomerRecord) => boolean) | null {
   const q = search?.trim().toLowerCase();
   if (!q) return null;
   const tail = /^\d{2,5}[\dx]$/.test(q) ? q.toUpperCase() : null;

@@ -13,10 +13,14 @@ export const PUBLIC = [
   'importLimits', 'importPrepare', 'importSetMapping', 'importReport', 'importReportCsv', 'importCommit', 'importCancel', 'importSample',
   'checklistLimits', 'checklistGet', 'checklistSetProfile', 'checklistUpdateItem', 'checklistAttach', 'checklistAttachment',
   'checklistThumbnail', 'checklistDetach', 'applyEvidence',
+  'retentionGet', 'retentionSetDates', 'fateFunnel', 'fateList', 'fateSuggest', 'fateApplySuggested', 'fateSet', 'holdSet', 'holdRelease',
+  'custodyKeys', 'custodyKeyCreate', 'custodyKeySheet', 'custodyKeyFile', 'custodyKeyAddCopy',
+  'archiveRegister', 'archiveExport', 'archiveCancel', 'archiveAddCopy',
+  'bundleVerify', 'bundleDecrypt', 'bundleRecords', 'bundleRestore', 'bundleClose',
 ] as const;
 
 /** Engine methods the page must never call. */
-export const INTERNAL = ['constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence'] as const;
+export const INTERNAL = ['constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence', 'archive'] as const;
 
 export interface PlainError {
   code: string;

@@ -4,7 +4,7 @@
  */
 import type { TransferRoute } from '../checklists/profile.ts';
 import { underRetention, type Retention } from './retention.ts';
-import type { Fate, FateChoice, FateFunnel, FateStatus, Hold } from './types.ts';
+import type { Fate, FateChoice } from './types.ts';
 
 export type Suggestion =
   | { kind: 'keep'; basis: string[]; until: string | null }
@@ -52,27 +52,6 @@ export function fateOf(choice: FateChoice | Suggestion, retention: Retention, at
     default:
       return undefined;
   }
-}
-
-/** Where a record stands: held first, then its fate, else undecided. */
-export function fateStatus(r: { fate?: Fate; hold?: Hold }): FateStatus {
-  if (r.hold) return 'held';
-  return r.fate?.kind ?? 'undecided';
-}
-
-/** True only for a record marked destroy and not held: what a destruction run may take. */
-export function destroyable(r: { fate?: Fate; hold?: Hold }): boolean {
-  return r.fate?.kind === 'destroy' && !r.hold;
-}
-
-/** Counts records by status; the five counts add up to the total. */
-export function funnelOf(records: Iterable<{ fate?: Fate; hold?: Hold }>): FateFunnel {
-  const f: FateFunnel = { total: 0, undecided: 0, keep: 0, transfer: 0, destroy: 0, held: 0 };
-  for (const r of records) {
-    f.total++;
-    f[fateStatus(r)]++;
-  }
-  return f;
 }
 
 /** True when two fates say the same thing (who and when aside). */

@@ -5,5 +5,6 @@ export { RETENTION_RULES } from './rules.ts';
 export type { BasisLine, Retention } from './retention.ts';
 export { addYears, isDate, retentionOf, rulesFor, underRetention } from './retention.ts';
 export type { FateProblem, Suggestion } from './fates.ts';
-export { destroyable, fateOf, fateProblem, fateStatus, funnelOf, sameFate, suggestFate } from './fates.ts';
+export { fateOf, fateProblem, sameFate, suggestFate } from './fates.ts';
+export { destroyable, fateStatus, funnelOf } from './funnel.ts';
 export { bundleFate, parseBundleFate } from './bundle-fate.ts';
