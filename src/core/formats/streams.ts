@@ -3,6 +3,7 @@
  * so memory stays bounded) and web ReadableStreams (what age-encryption takes and gives).
  * ReadableStream.from is not in every browser we support, hence the hand-written pull source.
  */
+import { concatAll } from '../bytes.ts';
 
 export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
@@ -48,17 +49,6 @@ export async function* fromAsync(stream: ReadableStream<Uint8Array>): AsyncGener
 /** Concatenates every chunk of a source into one array. */
 export async function readAllChunks(source: ByteSource): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let n = 0;
-  for await (const c of source) {
-    parts.push(c);
-    n += c.length;
-  }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  for await (const c of source) parts.push(c);
+  return parts.length === 1 ? parts[0]! : concatAll(parts);
 }

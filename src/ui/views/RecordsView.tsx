@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES, SENSITIVITIES, type Category, type Sensitivity } from '../../core/domain/fields.ts';
 import type { Counts } from '../../engine/types.ts';
 import { show, uiError } from '../app-state.ts';
+import { CategoryCounts } from '../components/CategoryCounts.tsx';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { engine } from '../engine-client.ts';
 import { t } from '../i18n/index.ts';
@@ -11,37 +12,6 @@ import { SampleOffer } from './import/SampleOffer.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
-function CountsSummary({ counts }: { counts: Counts }) {
-  const d = t();
-  return (
-    <div class="counts">
-      <section>
-        <h2 class="small-heading">{d.byCategory}</h2>
-        <dl class="count-list">
-          {CATEGORIES.map((c) => (
-            <div key={c}>
-              <dt>{d.categories[c]}</dt>
-              <dd>{counts.byCategory[c]}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-      <section>
-        <h2 class="small-heading">{d.bySensitivity}</h2>
-        <dl class="count-list">
-          {SENSITIVITIES.map((s) => (
-            <div key={s}>
-              <dt>
-                <span class={`badge sens-${s}`}>{s}</span>
-              </dt>
-              <dd>{counts.bySensitivity[s]}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-    </div>
-  );
-}
 
 /** The records screen: counts, search and filters, "Add record" and the windowed list. */
 export function RecordsView() {
@@ -72,7 +42,7 @@ export function RecordsView() {
           {d.addRecord}
         </button>
       </div>
-      {counts && <CountsSummary counts={counts} />}
+      {counts && <CategoryCounts byCategory={counts.byCategory} bySensitivity={counts.bySensitivity} level={2} />}
       {counts?.total === 0 && <SampleOffer onDone={() => setLoaded((n) => n + 1)} />}
       <div class="filters" role="search">
         <div class="field search-field">

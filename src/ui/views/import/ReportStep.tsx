@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { CATEGORIES, SENSITIVITIES } from '../../../core/domain/fields.ts';
 import type { DuplicateChoice, ImportReport, RowProblem } from '../../../engine/import/types.ts';
 import { uiError } from '../../app-state.ts';
 import { engine } from '../../engine-client.ts';
+import { CategoryCounts } from '../../components/CategoryCounts.tsx';
 import { t } from '../../i18n/index.ts';
 import { Duplicates } from './Duplicates.tsx';
 import { commitImport } from './import-actions.ts';
@@ -49,32 +49,7 @@ function Counts({ r }: { r: ImportReport }) {
         ))}
       </dl>
       {dups > 0 && <p class="muted small">{d.import.duplicatesDetail(r.duplicatesInFile, r.duplicatesInVault)}</p>}
-      <div class="counts">
-        <section>
-          <h3 class="small-heading">{d.import.storedHeading}: {d.byCategory}</h3>
-          <dl class="count-list">
-            {CATEGORIES.map((c) => (
-              <div key={c}>
-                <dt>{d.categories[c]}</dt>
-                <dd>{r.byCategory[c]}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section>
-          <h3 class="small-heading">{d.import.storedHeading}: {d.bySensitivity}</h3>
-          <dl class="count-list">
-            {SENSITIVITIES.map((s) => (
-              <div key={s}>
-                <dt>
-                  <span class={`badge sens-${s}`}>{s}</span>
-                </dt>
-                <dd>{r.bySensitivity[s]}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      </div>
+      <CategoryCounts byCategory={r.byCategory} bySensitivity={r.bySensitivity} level={3} prefix={d.import.storedHeading} />
       {codes.length > 0 && (
         <>
           <h3>{d.import.byCode}</h3>
