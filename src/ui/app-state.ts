@@ -6,12 +6,13 @@ import { signal } from '@preact/signals';
 import type { SessionInfo, VaultSummary } from '../engine/types.ts';
 import { asUiError, engine, type UiError } from './engine-client.ts';
 import type { ChecklistPage } from './views/checklist/route.ts';
+import type { ArchivePage } from './views/archive/route.ts';
 
 export type LockReason = 'manual' | 'idle' | 'hidden';
 export type LockNotice = 'idle' | 'hidden' | 'elsewhere';
 
 export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'import' } | { name: 'audit' } | { name: 'settings' }
-  | { name: 'checklist'; page?: ChecklistPage };
+  | { name: 'checklist'; page?: ChecklistPage } | { name: 'archive'; page?: ArchivePage };
 
 export type Screen =
   | { name: 'vaults' }
@@ -45,6 +46,12 @@ function dropVault(s: SessionInfo, notice?: LockNotice): void {
   session.value = null;
   for (const clear of clearers) clear();
   screen.value = { name: 'unlock', vault: { id: s.vaultId, label: s.label, createdAt: '' }, notice };
+}
+
+/** Drops the page's state of the open vault after the engine moved to another (a restore creates and opens a new vault). */
+export function leftVault(): void {
+  session.value = null;
+  for (const clear of clearers) clear();
 }
 
 /** Clears every trace of the vault from the page at once, then tells the engine to lock. */

@@ -2,6 +2,7 @@
 import type { Dict } from './zh-CN.ts';
 import { importEn } from './import.ts';
 import { checklistEn } from './checklist.ts';
+import { archiveEn } from './archive.ts';
 
 const enList = (items: (string | number)[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -218,6 +219,17 @@ export const en: Dict = {
     'checklist.ticked': 'Checklist ticked by an action',
     'checklist.evidence-attached': 'Evidence attached',
     'checklist.evidence-deleted': 'Evidence deleted',
+    'retention.dates-changed': 'Retention start dates changed',
+    'fates.applied': 'Suggested fates applied',
+    'fates.set': 'Record fates set',
+    'holds.placed': 'Legal hold placed',
+    'holds.released': 'Legal hold released',
+    'custody-key.created': 'Custody key created',
+    'custody-key.copy-registered': 'Custody key copy registered',
+    'archive.exported': 'Archive bundle exported',
+    'archive.copy-registered': 'Bundle copy registered',
+    'archive.decrypted': 'Archive bundle decrypted',
+    'archive.restored': 'Records restored from a bundle',
   },
   dataKeys: {
     kind: 'by',
@@ -281,4 +293,5 @@ export const en: Dict = {
   exportNudge: 'The last archive export is more than 7 days old (or there is none). Browser storage can be lost: export an encrypted archive soon.',
   import: importEn,
   checklist: checklistEn,
+  archive: archiveEn,
 };

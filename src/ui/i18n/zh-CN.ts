@@ -7,6 +7,7 @@ import type { FieldProblemCode } from '../../core/domain/record.ts';
 import type { NormaliseProblem } from '../../core/domain/import/normalise-text.ts';
 import { importZh } from './import.ts';
 import { checklistZh } from './checklist.ts';
+import { archiveZh } from './archive.ts';
 
 const zhList = (items: (string | number)[]): string => items.join('、');
 
@@ -221,6 +222,17 @@ export const zhCN = {
     'checklist.ticked': '操作自动勾选清单',
     'checklist.evidence-attached': '附加证据',
     'checklist.evidence-deleted': '删除证据',
+    'retention.dates-changed': '修改保留起算日期',
+    'fates.applied': '应用建议的记录去向',
+    'fates.set': '设定记录去向',
+    'holds.placed': '实施法律保全',
+    'holds.released': '解除法律保全',
+    'custody-key.created': '新建保管密钥',
+    'custody-key.copy-registered': '登记保管密钥副本',
+    'archive.exported': '导出归档包',
+    'archive.copy-registered': '登记归档包副本',
+    'archive.decrypted': '解密归档包',
+    'archive.restored': '从归档包恢复记录',
   } as Record<string, string>,
   dataKeys: {
     kind: '方式',
@@ -284,6 +296,7 @@ export const zhCN = {
   exportNudge: '距上次导出归档已超过 7 天（或尚未导出）。浏览器存储可能丢失，请尽快导出加密归档。',
   import: importZh,
   checklist: checklistZh,
+  archive: archiveZh,
 };
 
 export type Dict = typeof zhCN;

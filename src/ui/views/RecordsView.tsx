@@ -9,6 +9,7 @@ import { t } from '../i18n/index.ts';
 import { recordFilter, searchText } from '../records-state.ts';
 import { RecordList } from './RecordList.tsx';
 import { SampleOffer } from './import/SampleOffer.tsx';
+import { FunnelSection } from './archive/FunnelSection.tsx';
 
 const SEARCH_DEBOUNCE_MS = 150;
 
@@ -43,6 +44,7 @@ export function RecordsView() {
         </button>
       </div>
       {counts && <CategoryCounts byCategory={counts.byCategory} bySensitivity={counts.bySensitivity} level={2} />}
+      {!!counts?.total && <FunnelSection key={loaded} />}
       {counts?.total === 0 && <SampleOffer onDone={() => setLoaded((n) => n + 1)} />}
       <div class="filters" role="search">
         <div class="field search-field">

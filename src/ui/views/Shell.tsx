@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { PwaStatus } from '../components/PwaStatus.tsx';
 import { t } from '../i18n/index.ts';
 import { AuditLog } from './AuditLog.tsx';
+import { ArchiveRoute } from './archive/ArchiveRoute.tsx';
 import { ChecklistRoute } from './checklist/ChecklistRoute.tsx';
 import { ImportView } from './import/ImportView.tsx';
 import { RecordForm } from './RecordForm.tsx';
@@ -59,6 +60,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
           <NavButton view="records" current={view.name} label={d.navRecords} />
           <NavButton view="import" current={view.name} label={d.import.nav} />
           <NavButton view="checklist" current={view.name} label={d.checklist.nav} />
+          <NavButton view="archive" current={view.name} label={d.archive.nav} />
           <NavButton view="audit" current={view.name} label={d.navAudit} />
           <NavButton view="settings" current={view.name} label={d.navSettings} />
         </nav>
@@ -70,6 +72,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
         {view.name === 'record' && <RecordForm key={view.id ?? 'new'} id={view.id} />}
         {view.name === 'import' && <ImportView />}
         {view.name === 'checklist' && <ChecklistRoute page={view.page} />}
+        {view.name === 'archive' && <ArchiveRoute page={view.page} />}
         {view.name === 'audit' && <AuditLog />}
         {view.name === 'settings' && <SettingsView />}
       </main>
