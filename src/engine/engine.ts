@@ -57,6 +57,26 @@ import { ChecklistService } from './checklist/service.ts';
 import type { ActionEvidence, AttachmentFile, AttachmentInfo, ChecklistLimits, ChecklistSnapshot, ItemPatch } from './checklist/types.ts';
 import { funnelOf } from '../core/domain/retention/funnel.ts';
 import type { ArchiveService } from './archive/service.ts';
+import type { DestructionService } from './destruction/service.ts';
+import type {
+  ApproveInput,
+  BatchInfo,
+  CertificateData,
+  DestructionOverview,
+  EntryInfo,
+  EraseInput,
+  ErasureView,
+  ExecuteProgress,
+  ExecutionResult,
+  FinalExport,
+  LogExport,
+  PhotoInput,
+  PhysicalInput,
+  PlanInput,
+  PlanView,
+  RunStatus,
+  Scope,
+} from './destruction/types.ts';
 import type {
   ArchiveRegister,
   BundleCopyInput,
@@ -90,6 +110,8 @@ export interface EngineOptions {
   now?: () => Date;
   /** scrypt work factor for passphrase-protected bundles and key files; age's 18 by default (tests lower it). */
   scryptLogN?: number;
+  /** Records per destruction chunk (one transaction each); 100 by default (tests lower it). */
+  destructionChunk?: number;
 }
 
 const MAX_LABEL = 80;
@@ -102,12 +124,14 @@ export class Engine {
   private readonly kdf: KdfProvider;
   private readonly now: () => Date;
   private readonly scryptLogN?: number;
+  private readonly destructionChunk?: number;
 
   constructor(o: EngineOptions) {
     this.store = o.store;
     this.kdf = o.kdf;
     this.now = o.now ?? (() => new Date());
     this.scryptLogN = o.scryptLogN;
+    this.destructionChunk = o.destructionChunk;
   }
 
   /** Runs mutations one at a time, so each event follows the head the previous one left. */
@@ -228,6 +252,7 @@ export class Engine {
   private lockNow(): void {
     this.imports.dropAll();
     this.archiveNow?.close();
+    this.destructionNow?.close();
     this.session?.wipe();
     this.session = null;
   }
@@ -690,6 +715,121 @@ export class Engine {
   /** Forgets the open bundle and what was decrypted of it. */
   async bundleClose(openId?: string): Promise<void> {
     this.archiveNow?.close(openId);
+  }
+
+  private destructionLoading: Promise<DestructionService> | null = null;
+  private destructionNow: DestructionService | null = null;
+
+  /** The destruction use cases, loaded on first use. */
+  private destruction(): Promise<DestructionService> {
+    this.destructionLoading ??= import('./destruction/service.ts').then(
+      (m) =>
+        (this.destructionNow = new m.DestructionService({
+          store: () => this.store,
+          now: () => this.now(),
+          commit: (s, drafts, batch) => this.commit(s, drafts, batch),
+          commitWithEvidence: (s, drafts, batch, evidence) => this.commitWithEvidence(s, drafts, batch, evidence),
+          derive: (passphrase, salt, params) => this.kdf.derive(passphrase, salt, params),
+          chunkSize: this.destructionChunk,
+        })),
+    );
+    return this.destructionLoading;
+  }
+
+  /** Batches, the log's head, an interrupted run (executing its batch again completes it) and the signing key id. */
+  async destructionOverview(): Promise<DestructionOverview> {
+    const s = this.need();
+    return (await this.destruction()).overview(s);
+  }
+
+  /** What a batch would take now: eligible records, ineligible ones with the reason, the bundles and copies that hold them. */
+  async destructionPlan(scope?: Scope): Promise<PlanView> {
+    const s = this.need();
+    return (await this.destruction()).plan(s, scope);
+  }
+
+  /** Stores a planned batch DST-YYYY-NNNN. CONFLICT (details.reason INELIGIBLE, details.records) names records that may not be destroyed. */
+  destructionCreateBatch(input: PlanInput): Promise<BatchInfo> {
+    return this.serial(async () => (await this.destruction()).createBatch(this.need(), input));
+  }
+
+  /** Approves a planned batch: a named approver and, for dual control, a second operator's own passphrase (WRONG_PASSPHRASE). */
+  destructionApprove(batchId: string, input: ApproveInput): Promise<BatchInfo> {
+    return this.serial(async () => (await this.destruction()).approve(this.need(), batchId, input));
+  }
+
+  /** Cancels a batch that is planned or approved. */
+  destructionCancel(batchId: string): Promise<BatchInfo> {
+    return this.serial(async () => (await this.destruction()).cancel(this.need(), batchId));
+  }
+
+  /** Deletes an approved batch's records a chunk per transaction, checks every pack, logs the entry; again on an executed batch does nothing. */
+  destructionExecute(batchId: string, onProgress?: (p: ExecuteProgress) => void): Promise<ExecutionResult> {
+    return this.serial(async () => (await this.destruction()).execute(this.need(), batchId, onProgress));
+  }
+
+  /** The interrupted run, if any. */
+  async destructionStatus(): Promise<RunStatus | null> {
+    const s = this.need();
+    return (await this.destruction()).status(s);
+  }
+
+  /** Records a physical destruction (paper, media, a bundle copy, a key copy) with photos sealed as attachments. */
+  destructionRecord(input: PhysicalInput, photos?: PhotoInput[]): Promise<EntryInfo> {
+    return this.serial(async () => (await this.destruction()).record(this.need(), input, photos));
+  }
+
+  /** The log's entries, of one batch or all. */
+  async destructionEntries(batchId?: string): Promise<EntryInfo[]> {
+    const s = this.need();
+    return (await this.destruction()).entries(s, batchId);
+  }
+
+  /** A photo of an entry, decrypted. */
+  async destructionPhoto(id: string): Promise<AttachmentFile> {
+    const s = this.need();
+    return (await this.destruction()).photo(s, id);
+  }
+
+  /** A photo's thumbnail (JPEG), or null. */
+  async destructionThumbnail(id: string): Promise<Blob | null> {
+    const s = this.need();
+    return (await this.destruction()).thumbnail(s, id);
+  }
+
+  /** destruction-log.jsonl with its checkpoint, the .minisig and the public key file. */
+  destructionExportLog(): Promise<LogExport> {
+    return this.serial(async () => (await this.destruction()).exportLog(this.need()));
+  }
+
+  /** What the certificate of a batch (or, with null, of the whole wind-down) shows. */
+  async destructionCertificate(batchId: string | null): Promise<CertificateData> {
+    const s = this.need();
+    return (await this.destruction()).certificate(s, batchId);
+  }
+
+  /** A custody key on its way to crypto-erasure: its copies with their entries, the bundles it opens. */
+  async custodyErasure(keyId: string): Promise<ErasureView> {
+    const s = this.need();
+    return (await this.destruction()).erasureView(s, keyId);
+  }
+
+  /** Crypto-erases a custody key. CONFLICT (UNDER_RETENTION, COPIES_PENDING) until its retention ended and every copy is recorded destroyed. */
+  custodyKeyErase(keyId: string, input: EraseInput): Promise<EntryInfo> {
+    return this.serial(async () => (await this.destruction()).erase(this.need(), keyId, input));
+  }
+
+  /** The final log (with the vault's final entry) and certificate, to save before vaultDestroy. */
+  vaultFinalExport(input?: { witnesses?: string[]; place?: string }): Promise<FinalExport> {
+    return this.serial(async () => (await this.destruction()).finalExport(this.need(), input));
+  }
+
+  /** Deletes the vault, every key slot and row, after vaultFinalExport (its token) and the label typed; locks. */
+  vaultDestroy(token: string, label: string): Promise<void> {
+    return this.serial(async () => {
+      await (await this.destruction()).destroyVault(this.need(), token, label);
+      this.lockNow();
+    });
   }
 }
 

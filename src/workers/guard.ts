@@ -17,10 +17,13 @@ export const PUBLIC = [
   'custodyKeys', 'custodyKeyCreate', 'custodyKeySheet', 'custodyKeyFile', 'custodyKeyAddCopy',
   'archiveRegister', 'archiveExport', 'archiveCancel', 'archiveAddCopy',
   'bundleVerify', 'bundleDecrypt', 'bundleRecords', 'bundleRestore', 'bundleClose',
+  'destructionOverview', 'destructionPlan', 'destructionCreateBatch', 'destructionApprove', 'destructionCancel', 'destructionExecute',
+  'destructionStatus', 'destructionRecord', 'destructionEntries', 'destructionPhoto', 'destructionThumbnail', 'destructionExportLog',
+  'destructionCertificate', 'custodyErasure', 'custodyKeyErase', 'vaultFinalExport', 'vaultDestroy',
 ] as const;
 
 /** Engine methods the page must never call. */
-export const INTERNAL = ['constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence', 'archive'] as const;
+export const INTERNAL = ['constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence', 'archive', 'destruction'] as const;
 
 export interface PlainError {
   code: string;
