@@ -32,7 +32,7 @@ export const archiveZh = {
   datesSaved: '起算日期已保存，保留截止日期已重新计算。',
 
   chooseHeading: '选择记录',
-  statusFilter: '去向',
+  statusFilter: '按去向筛选',
   matching: (n: number) => `符合条件的记录 ${n} 条`,
   suggestHeading: '建议去向',
   suggestIntro: '应用会按适用的保留规定提出建议：仍在保留期内的保留，依第二十二条转移的转移，其余销毁。建议在您确认后才保存。',
@@ -255,7 +255,7 @@ export const archiveEn: ArchiveDict = {
   datesSaved: 'Start dates saved; keep-until dates worked out again.',
 
   chooseHeading: 'Choose records',
-  statusFilter: 'Fate',
+  statusFilter: 'Filter by fate',
   matching: (n) => `${n} matching records`,
   suggestHeading: 'Suggested fates',
   suggestIntro:

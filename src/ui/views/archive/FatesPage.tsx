@@ -29,11 +29,19 @@ export function FatesPage() {
   const [status, setStatus] = useState<FateStatus | ''>('');
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<Page<FateItem> | null>(null);
+  // The filter the page shown was listed for: bulk actions act on exactly the records counted.
+  const [pageFilter, setPageFilter] = useState<FateFilter>({});
   const [version, setVersion] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const filter: FateFilter = { ...(search.trim() ? { search: search.trim() } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}) };
+  const [searched, setSearched] = useState('');
+  const filter: FateFilter = { ...(searched ? { search: searched } : {}), ...(category ? { category } : {}), ...(status ? { status } : {}) };
   const key = JSON.stringify(filter);
+
+  useEffect(() => {
+    const id = setTimeout(() => (setSearched(search.trim()), setOffset(0)), 150);
+    return () => clearTimeout(id);
+  }, [search]);
 
   useEffect(() => {
     Promise.all([engine().retentionGet(), engine().fateFunnel()]).then(
@@ -46,12 +54,20 @@ export function FatesPage() {
   }, []);
 
   useEffect(() => {
-    const id = setTimeout(() => {
-      engine()
-        .fateList(filter, offset, LIMIT)
-        .then(setPage, (e) => setFailure(archiveErrorText(uiError(e))));
-    }, 150);
-    return () => clearTimeout(id);
+    let live = true;
+    engine()
+      .fateList(filter, offset, LIMIT)
+      .then(
+        (p) => {
+          if (!live) return;
+          setPage(p);
+          setPageFilter(filter);
+        },
+        (e) => setFailure(archiveErrorText(uiError(e))),
+      );
+    return () => {
+      live = false;
+    };
   }, [key, offset, version]);
 
   const changed = (f: FateFunnel) => {
@@ -79,7 +95,7 @@ export function FatesPage() {
         <div class="filters" role="search">
           <div class="field search-field">
             <label for="fate-search">{app.search}</label>
-            <input id="fate-search" type="search" value={search} placeholder={app.searchPlaceholder} autoComplete="off" spellcheck={false} onInput={(e) => (setSearch(e.currentTarget.value), setOffset(0))} />
+            <input id="fate-search" type="search" value={search} placeholder={app.searchPlaceholder} autoComplete="off" spellcheck={false} onInput={(e) => setSearch(e.currentTarget.value)} />
           </div>
           <div class="field">
             <label for="fate-category">{app.category}</label>
@@ -105,7 +121,7 @@ export function FatesPage() {
           </div>
         </div>
         <p role="status" class="total">{page ? d.matching(page.total) : ''}</p>
-        {page && page.total > 0 && <FateActions filter={filter} count={page.total} profile={view.profile} onChanged={changed} />}
+        {page && page.total > 0 && <FateActions filter={pageFilter} count={page.total} profile={view.profile} onChanged={changed} />}
       </section>
       {page && <FateTable page={page} limit={LIMIT} onPage={setOffset} />}
     </>
