@@ -52,6 +52,47 @@ async function checkScreen(page: Page, name: string, width: number): Promise<str
   return problems;
 }
 
+/** The archive screens: fates, custody keys with a key sheet, export and its result, the register, and a bundle opened, decrypted and previewed. */
+async function checkArchive(page: Page, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await page.getByRole('button', { name: 'Save start dates' }).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-fates', width)));
+  await page.getByRole('button', { name: 'Suggest fates for these 1 records' }).click();
+  await page.getByRole('button', { name: 'Apply the suggestions (1 records)' }).click();
+  await page.getByText('Suggested fates saved for 1 records.').waitFor();
+  problems.push(...(await checkScreen(page, 'archive-fates-applied', width)));
+  await page.getByRole('button', { name: 'Custody keys', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Expiry year' }).fill('2046');
+  await page.getByRole('button', { name: 'Create custody key' }).click();
+  await page.getByRole('button', { name: 'Print key sheet' }).click();
+  problems.push(...(await checkScreen(page, 'archive-keys', width)));
+  await page.getByLabel('Where it is kept').fill('Safe B');
+  await page.getByLabel('Who holds it').fill('Wang');
+  await page.getByRole('button', { name: 'Register and show the key sheet' }).click();
+  await page.getByRole('heading', { name: 'Custody key sheet: 2046' }).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-key-sheet', width)));
+  await page.getByRole('button', { name: 'Printed and put away safely' }).click();
+  await page.getByRole('button', { name: 'Export a bundle', exact: true }).click();
+  await page.getByRole('button', { name: 'Export bundle' }).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-export', width)));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export bundle' }).click()]);
+  await page.getByText(/^Checklist items ticked/).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-exported', width)));
+  await page.getByRole('button', { name: 'Register of bundles', exact: true }).click();
+  await page.getByRole('button', { name: /^Register a copy of ARC-/ }).click();
+  problems.push(...(await checkScreen(page, 'archive-register', width)));
+  await page.getByRole('button', { name: 'Open a bundle', exact: true }).click();
+  problems.push(...(await checkScreen(page, 'archive-open', width)));
+  await page.getByLabel('Bundle file (.closeout)').setInputFiles((await download.path())!);
+  await page.getByRole('button', { name: 'Decrypt and preview' }).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-verified', width)));
+  await page.getByRole('button', { name: 'Decrypt and preview' }).click();
+  await page.getByRole('button', { name: 'Create vault and restore records' }).waitFor();
+  problems.push(...(await checkScreen(page, 'archive-preview', width)));
+  return problems;
+}
+
 /** The import screen at each step: choose a file, confirm the columns, read the report (one row duplicates the record added above). */
 async function checkImport(page: Page, width: number): Promise<string[]> {
   const problems: string[] = [];
@@ -107,6 +148,7 @@ describe('every screen is accessible in both languages at 360 and 1280 px', () =
       await page.getByRole('button', { name: /^Back to P2/ }).click();
       await page.getByRole('button', { name: 'Print this phase' }).click();
       problems.push(...(await checkScreen(page, 'checklist-print', width)));
+      problems.push(...(await checkArchive(page, width)));
       await lock(page);
       problems.push(...(await checkScreen(page, 'unlock', width)));
       await page.getByRole('button', { name: 'Back to vaults' }).click();
