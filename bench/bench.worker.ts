@@ -13,6 +13,7 @@ declare const self: DedicatedWorkerGlobalScope;
 import { synthetic } from './synthetic.ts';
 import { prepared, readRound, storeRound } from './layout.ts';
 import { benchImport } from './import.ts';
+import { benchArchive } from './archive.ts';
 
 const post = (name: string, value: number, unit: string) => self.postMessage({ name, value: Math.round(value * 100) / 100, unit });
 const t = () => performance.now();
@@ -67,6 +68,7 @@ async function run(): Promise<void> {
     for (let i = 0; i < 7; i++) runs.push((await time(() => engine.listRecords({ search: q, limit: 50 })))[0]);
     post(`search "${q}" over 100,000 records (median of 7)`, median(runs), 'ms');
   }
+  await benchArchive(engine, 'closeout-bench', post);
   await engine.lock();
   await Dexie.delete('closeout-bench');
   await benchImport(new URL('/import-100k.csv', self.location.href).href, import.meta.url, post);

@@ -6,6 +6,7 @@ import { serve } from '../scripts/serve.mjs';
 import { bundleSizes } from './bundle-size.mjs';
 import { measureStart } from './app-start.mjs';
 import { generateImportRegister, importProbe } from './import-probe.mjs';
+import { archiveProbe } from './archive-probe.mjs';
 
 const line = (name, value, unit) => console.log(`${name.padEnd(86)} ${String(value).padStart(10)} ${unit}`);
 
@@ -16,9 +17,11 @@ generateImportRegister('dist-bench');
 const { server, url } = await serve('dist-bench', 0);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 let failed = false;
+let archive = null;
 try {
   const page = await browser.newPage();
   const probe = await importProbe(page);
+  archive = await archiveProbe(page);
   await page.goto(url);
   let seen = 0;
   for (;;) {
@@ -26,7 +29,12 @@ try {
     for (const l of lines.slice(seen)) {
       if (l.done) throw Object.assign(new Error('done'), { done: true });
       if (l.error) throw new Error(`bench failed: ${l.code ?? ''} ${l.error}`);
+      archive.observe(l);
       if (l.quiet) continue;
+      if (l.mark?.startsWith('archive-')) {
+        for (const [n, v, u] of await archive.mark(l)) line(n, v, u);
+        continue;
+      }
       if (l.mark) {
         for (const [n, v, u] of await probe.mark(l)) line(n, v, u);
         continue;
@@ -35,7 +43,8 @@ try {
     }
     seen = lines.length;
     if (probe.running) await probe.sample();
-    await new Promise((r) => setTimeout(r, probe.running ? 100 : 250));
+    if (archive.running) await archive.sample();
+    await new Promise((r) => setTimeout(r, probe.running || archive.running ? 100 : 250));
   }
 } catch (e) {
   if (!e.done) {
@@ -46,6 +55,7 @@ try {
   await browser.close();
   server.close();
 }
+for (const [n, v, u] of archive?.ageComparison() ?? []) line(n, v, u);
 
 // The app itself: bundle sizes and cold start from the service-worker cache.
 execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
