@@ -7,12 +7,14 @@ import type { SessionInfo, VaultSummary } from '../engine/types.ts';
 import { asUiError, engine, type UiError } from './engine-client.ts';
 import type { ChecklistPage } from './views/checklist/route.ts';
 import type { ArchivePage } from './views/archive/route.ts';
+import type { DestructionPage } from './views/destruction/route.ts';
 
 export type LockReason = 'manual' | 'idle' | 'hidden';
 export type LockNotice = 'idle' | 'hidden' | 'elsewhere';
 
 export type View = { name: 'records' } | { name: 'record'; id: string | null } | { name: 'import' } | { name: 'audit' } | { name: 'settings' }
-  | { name: 'checklist'; page?: ChecklistPage } | { name: 'archive'; page?: ArchivePage };
+  | { name: 'checklist'; page?: ChecklistPage } | { name: 'archive'; page?: ArchivePage }
+  | { name: 'destruction'; page?: DestructionPage; batchId?: string | null };
 
 export type Screen =
   | { name: 'vaults' }

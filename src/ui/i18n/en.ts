@@ -3,6 +3,7 @@ import type { Dict } from './zh-CN.ts';
 import { importEn } from './import.ts';
 import { checklistEn } from './checklist.ts';
 import { archiveEn } from './archive.ts';
+import { destructionEn } from './destruction.ts';
 
 const enList = (items: (string | number)[]): string =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -230,6 +231,15 @@ export const en: Dict = {
     'archive.copy-registered': 'Bundle copy registered',
     'archive.decrypted': 'Archive bundle decrypted',
     'archive.restored': 'Records restored from a bundle',
+    'destruction.planned': 'Destruction batch planned',
+    'destruction.approved': 'Destruction batch approved',
+    'destruction.cancelled': 'Destruction batch cancelled',
+    'destruction.started': 'Deletion of records started',
+    'destruction.chunk-deleted': 'A chunk of records deleted',
+    'destruction.executed': 'Destruction batch executed',
+    'destruction.recorded': 'Physical destruction recorded',
+    'destruction.log-exported': 'Destruction log exported',
+    'custody-key.erased': 'Custody key crypto-erased',
   },
   dataKeys: {
     kind: 'by',
@@ -294,4 +304,5 @@ export const en: Dict = {
   import: importEn,
   checklist: checklistEn,
   archive: archiveEn,
+  destruction: destructionEn,
 };

@@ -8,6 +8,7 @@ import type { NormaliseProblem } from '../../core/domain/import/normalise-text.t
 import { importZh } from './import.ts';
 import { checklistZh } from './checklist.ts';
 import { archiveZh } from './archive.ts';
+import { destructionZh } from './destruction.ts';
 
 const zhList = (items: (string | number)[]): string => items.join('、');
 
@@ -233,6 +234,15 @@ export const zhCN = {
     'archive.copy-registered': '登记归档包副本',
     'archive.decrypted': '解密归档包',
     'archive.restored': '从归档包恢复记录',
+    'destruction.planned': '制定销毁批次',
+    'destruction.approved': '审批销毁批次',
+    'destruction.cancelled': '取消销毁批次',
+    'destruction.started': '开始删除记录',
+    'destruction.chunk-deleted': '删除一组记录',
+    'destruction.executed': '销毁批次已执行',
+    'destruction.recorded': '登记实物销毁',
+    'destruction.log-exported': '导出销毁日志',
+    'custody-key.erased': '托管密钥已密码擦除',
   } as Record<string, string>,
   dataKeys: {
     kind: '方式',
@@ -297,6 +307,7 @@ export const zhCN = {
   import: importZh,
   checklist: checklistZh,
   archive: archiveZh,
+  destruction: destructionZh,
 };
 
 export type Dict = typeof zhCN;

@@ -8,6 +8,8 @@ import { PwaStatus } from '../components/PwaStatus.tsx';
 import { t } from '../i18n/index.ts';
 import { AuditLog } from './AuditLog.tsx';
 import { ArchiveRoute } from './archive/ArchiveRoute.tsx';
+import { DestructionRoute } from './destruction/DestructionRoute.tsx';
+import { ResumeBanner } from './destruction/ResumeBanner.tsx';
 import { ChecklistRoute } from './checklist/ChecklistRoute.tsx';
 import { ImportView } from './import/ImportView.tsx';
 import { RecordForm } from './RecordForm.tsx';
@@ -61,6 +63,7 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
           <NavButton view="import" current={view.name} label={d.import.nav} />
           <NavButton view="checklist" current={view.name} label={d.checklist.nav} />
           <NavButton view="archive" current={view.name} label={d.archive.nav} />
+          <NavButton view="destruction" current={view.name} label={d.destruction.nav} />
           <NavButton view="audit" current={view.name} label={d.navAudit} />
           <NavButton view="settings" current={view.name} label={d.navSettings} />
         </nav>
@@ -68,11 +71,13 @@ export function Shell({ s, view }: { s: SessionInfo; view: View }) {
       <PwaStatus />
       <main id="main">
         <DamageBanner s={s} />
+        <ResumeBanner />
         {view.name === 'records' && <RecordsView />}
         {view.name === 'record' && <RecordForm key={view.id ?? 'new'} id={view.id} />}
         {view.name === 'import' && <ImportView />}
         {view.name === 'checklist' && <ChecklistRoute page={view.page} />}
         {view.name === 'archive' && <ArchiveRoute page={view.page} />}
+        {view.name === 'destruction' && <DestructionRoute page={view.page} batchId={view.batchId} />}
         {view.name === 'audit' && <AuditLog />}
         {view.name === 'settings' && <SettingsView />}
       </main>
