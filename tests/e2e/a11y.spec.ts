@@ -93,6 +93,55 @@ async function checkArchive(page: Page, width: number): Promise<string[]> {
   return problems;
 }
 
+/**
+ * The destruction screens after the archive's: an empty list of batches, a plan of the kept and
+ * archived record's working copy, approval, the confirm dialog, the executed batch, the physical
+ * entry form, a custody key's copies, the log, the certificate and the vault's end.
+ */
+async function checkDestruction(page: Page, width: number): Promise<string[]> {
+  const problems: string[] = [];
+  await page.getByRole('button', { name: 'Destruction', exact: true }).click();
+  await page.getByRole('heading', { name: 'Destruction batches' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-batches-empty', width)));
+  await page.getByRole('button', { name: 'Plan a batch', exact: true }).first().click();
+  await page.getByLabel(/^Also remove this vault’s working copies/).check();
+  await page.getByRole('heading', { name: 'May be destroyed (1)' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-plan', width)));
+  await page.getByRole('button', { name: 'Create the batch' }).click();
+  await page.getByRole('button', { name: 'Approve the batch' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-approve', width)));
+  await page.getByLabel('Approver').fill('Chen Jie');
+  await page.getByRole('button', { name: 'Approve the batch' }).click();
+  await page.getByRole('button', { name: 'Delete these records now' }).click();
+  await page.getByRole('heading', { name: 'Delete 1 records?' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-confirm', width)));
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByText(/^1 records deleted/).waitFor({ timeout: 60_000 });
+  problems.push(...(await checkScreen(page, 'destruction-executed', width)));
+  await page.getByRole('button', { name: 'Record physical destruction for this batch' }).click();
+  await page.getByRole('button', { name: 'Record the entry' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-record', width)));
+  await page.getByLabel('Description').fill('Forms, box 1');
+  await page.getByLabel('Place').fill('Archive room');
+  await page.getByRole('button', { name: 'Record the entry' }).click();
+  await page.getByText('Recorded as destruction log entry 2.').waitFor();
+  await page.getByRole('button', { name: 'Custody keys', exact: true }).click();
+  await page.getByRole('button', { name: 'Record this copy’s destruction' }).first().click();
+  problems.push(...(await checkScreen(page, 'destruction-keys', width)));
+  await page.getByRole('button', { name: 'Destruction log', exact: true }).click();
+  await page.getByRole('region', { name: 'Destruction log' }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-log', width)));
+  await page.getByRole('button', { name: 'Certificate of the whole wind-down' }).click();
+  await page.getByRole('heading', { level: 1, name: /Certificate of destruction/ }).waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-certificate', width)));
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await page.getByRole('button', { name: 'End of vault', exact: true }).click();
+  await page.getByRole('button', { name: 'Export the final log and certificate' }).click();
+  await page.getByLabel('Type the vault label to confirm').waitFor();
+  problems.push(...(await checkScreen(page, 'destruction-end', width)));
+  return problems;
+}
+
 /** The import screen at each step: choose a file, confirm the columns, read the report (one row duplicates the record added above). */
 async function checkImport(page: Page, width: number): Promise<string[]> {
   const problems: string[] = [];
@@ -149,6 +198,7 @@ describe('every screen is accessible in both languages at 360 and 1280 px', () =
       await page.getByRole('button', { name: 'Print this phase' }).click();
       problems.push(...(await checkScreen(page, 'checklist-print', width)));
       problems.push(...(await checkArchive(page, width)));
+      problems.push(...(await checkDestruction(page, width)));
       await lock(page);
       problems.push(...(await checkScreen(page, 'unlock', width)));
       await page.getByRole('button', { name: 'Back to vaults' }).click();
