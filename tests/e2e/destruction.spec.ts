@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { browserSuite, scanStorage, screenshot } from './harness.ts';
-import { createVault } from './flows.ts';
+import { addRecord, createVault } from './flows.ts';
 import { checkRows, chooseRegister, FIXTURES, fixtureRows, recordsTotal } from './fixtures.ts';
 
 // Every request of every journey stays on the app's origin (checked after each test).
@@ -191,6 +191,47 @@ describe('destruction with proof in Chromium', () => {
     const pub = fs.readFileSync(path.join(dir, 'destruction-log.pub'), 'utf8').trim().split('\n')[1]!;
     const ms = spawnSync('minisign', ['-Vm', path.join(dir, 'destruction-log.jsonl'), '-P', pub], { encoding: 'utf8' });
     expect(ms.status).toBe(0);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a vault’s end of life: the final log (its last entry the vault itself) and certificate first, then the vault is gone from the list and from storage', async () => {
+    const g = await suite.open();
+    const { page } = g;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'closeout-end-e2e-'));
+    await createVault(page, 'Closing case 9');
+    await addRecord(page, { customerNo: 'KH000777', name: '终结客户', idNumber: '110101198402248759', phone: '13912345678' });
+    await nav(page, 'Archive');
+    await setFate(page, '', 'destroy', 1);
+    await nav(page, 'Destruction');
+    await nav(page, 'Plan a batch');
+    await page.getByRole('heading', { name: 'May be destroyed (1)' }).waitFor();
+    await page.getByRole('button', { name: 'Create the batch' }).click();
+    await page.getByLabel('Approver').fill('Chen Jie');
+    await page.getByRole('button', { name: 'Approve the batch' }).click();
+    await page.getByRole('button', { name: 'Delete these records now' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText(/^1 records deleted/).waitFor({ timeout: 60_000 });
+
+    await nav(page, 'End of vault');
+    const saved = await downloads(page, 3, dir, () => page.getByRole('button', { name: 'Export the final log and certificate' }).click());
+    expect(saved).toEqual(['destruction-log.jsonl', 'destruction-log.jsonl.minisig', 'destruction-log.pub']);
+    const lines = fs.readFileSync(path.join(dir, 'destruction-log.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).kind)).toEqual(['electronic', 'vault', 'checkpoint']);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ counts: { records: 0, keySlots: 2 }, method: { category: 'purge' } });
+    await page.getByRole('button', { name: 'View the certificate' }).click();
+    await page.getByText('Whole vault', { exact: false }).first().waitFor();
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin/closeout.mjs'), 'verify-log', path.join(dir, 'destruction-log.jsonl'), '--pubkey', path.join(dir, 'destruction-log.pub')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(cli.status).toBe(0);
+
+    await page.getByLabel('Type the vault label to confirm').fill('Closing case');
+    await page.getByRole('button', { name: 'Delete this vault for good' }).click();
+    await page.getByText('That is not the vault’s label.').waitFor();
+    await page.getByLabel('Type the vault label to confirm').fill('Closing case 9');
+    await page.getByRole('button', { name: 'Delete this vault for good' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete this vault for good' }).click();
+    await page.getByRole('heading', { name: 'Vaults' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Closing case 9' }).count()).toBe(0);
+    expect(await scanStorage(page, ['Closing case 9', '终结客户', '110101198402248759'])).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -53,7 +53,7 @@ export const destructionZh = {
   nothingEligible: '目前没有可以销毁的记录。仍可创建只登记纸质资料和介质的批次。',
 
   batchesHeading: '销毁批次',
-  noBatches: '还没有批次。先制定一个批次。',
+  noBatches: '还没有批次。请在“制定批次”中制定。',
   states: { planned: '待审批', approved: '已审批', executing: '已中断，待完成', executed: '已执行', cancelled: '已取消' } satisfies Record<BatchState, string>,
   keyBatch: (label: string) => `托管密钥 ${label} 的密码擦除`,
   batchSummary: (records: number, copies: number) => `${records} 条记录，${copies} 份归档包副本`,
@@ -249,7 +249,7 @@ export const destructionEn: DestructionDict = {
   nothingEligible: 'No record may be destroyed now. You can still create a batch for paper and media only.',
 
   batchesHeading: 'Destruction batches',
-  noBatches: 'No batches yet. Plan one first.',
+  noBatches: 'No batches yet. Plan one under “Plan a batch”.',
   states: { planned: 'Waiting for approval', approved: 'Approved', executing: 'Interrupted: complete it', executed: 'Executed', cancelled: 'Cancelled' },
   keyBatch: (label) => `Crypto-erasure of custody key ${label}`,
   batchSummary: (records, copies) => `${records} records, ${copies} bundle copies`,

@@ -5,7 +5,6 @@ import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
 import { BatchCard } from './BatchCard.tsx';
 import { destructionErrorText } from './destruction-words.ts';
-import { go } from './route.ts';
 
 /** The batches, newest first, each with what can be done with it now. */
 export function BatchesPage() {
@@ -26,14 +25,7 @@ export function BatchesPage() {
         </p>
       )}
       {!ov && !failure && <p class="busy" aria-live="polite">{t().loading}</p>}
-      {ov && ov.batches.length === 0 && (
-        <p>
-          {d.noBatches}{' '}
-          <button type="button" onClick={() => go('plan')}>
-            {d.pages.plan}
-          </button>
-        </p>
-      )}
+      {ov && ov.batches.length === 0 && <p class="muted">{d.noBatches}</p>}
       {ov && ov.batches.length > 0 && (
         <ul class="batch-list">
           {[...ov.batches].reverse().map((b) => (
