@@ -12,7 +12,7 @@
  */
 import { AppError } from '../../core/errors.ts';
 import { EMPTY_HEAD, type LogHead, type RecordRef } from '../../core/formats/destruction-log.ts';
-import type { MediaKind, Scope, Technique } from '../../core/domain/destruction/index.ts';
+import type { IneligibleReason, MediaKind, Scope, Technique } from '../../core/domain/destruction/index.ts';
 import type { MetaRow } from '../../store/db.ts';
 import type { Session } from '../session.ts';
 import type { AttachmentType } from '../checklist/types.ts';
@@ -109,6 +109,8 @@ export interface RunDoc {
   startedAt: string;
   /** Packs emptied by the run: overwritten with an empty sealed pack, deleted when it ends. */
   emptyPacks: string[];
+  /** Records left out when an interrupted run was completed: they had become ineligible (a hold…). */
+  skipped?: { id: string; customerNo: string; reason: IneligibleReason }[];
 }
 
 export interface RefsDoc {

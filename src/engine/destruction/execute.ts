@@ -125,12 +125,20 @@ export function electronicEntry(batch: StoredBatch, refs: RecordRef[], chunks: n
  */
 export async function finishRun(h: RunHost, s: Session, doc: BatchesDoc, batch: StoredBatch, run: Omit<RunDoc, 'v'>, head: LogHead, onProgress?: (p: ExecuteProgress) => void): Promise<ExecutionResult> {
   onProgress?.({ phase: 'verifying', done: run.deleted, total: run.total });
-  const check = await verifyGone(h, s, new Set(batch.records.map(([id]) => id)));
+  const kept = new Set((run.skipped ?? []).map((x) => x.id));
+  const check = await verifyGone(h, s, new Set(batch.records.map(([id]) => id).filter((id) => !kept.has(id))));
   const refs: RecordRef[] = [];
   for (let n = 0; n < run.done; n++) refs.push(...(await h.readRefs(s, n)));
   const time = h.now().toISOString();
-  const appended = append(s, head, [{ input: electronicEntry(batch, refs, run.done, check, s.actor, time), details: { batchId: batch.id, photos: [] } }]);
+  const skipped = (run.skipped ?? []).map(({ customerNo, reason }) => ({ customerNo, reason }));
+  const entry = electronicEntry(batch, refs, run.done, check, s.actor, time);
+  if (skipped.length) {
+    entry.counts.skipped = skipped.length;
+    entry.note = `${entry.note} Not deleted, no longer eligible when the run was completed: ${skipped.map((x) => `${x.customerNo} (${x.reason})`).join(', ')}.`;
+  }
+  const appended = append(s, head, [{ input: entry, details: { batchId: batch.id, photos: [] } }]);
   const result: ExecutionResult = { records: refs.length, attachments: 0, chunks: run.done, startedAt: run.startedAt, finishedAt: time, packsChecked: check.checked, entrySeq: appended.seqs[0]! };
+  if (skipped.length) result.skipped = skipped;
   const next: StoredBatch = { ...batch, state: 'executed', executed: result, entries: [...batch.entries, ...appended.seqs] };
   const nextDoc: BatchesDoc = { ...doc, batches: doc.batches.map((b) => (b.id === batch.id ? next : b)) };
   const evidence: ActionEvidence = { action: 'destruction.executed', ref: batch.number, label: `${batch.number}: ${refs.length} records deleted`, at: time };

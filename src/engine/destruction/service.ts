@@ -186,7 +186,9 @@ export class DestructionService {
   /**
    * Executes an approved batch, or completes an interrupted one; a batch executed already is
    * left as it is (`already`). CONFLICT naming customer numbers when a record became ineligible
-   * (a hold, an edit after its archive), or when another batch's run is unfinished.
+   * (a hold, an edit after its archive) before the run started, or when another batch's run is
+   * unfinished. A record that became ineligible while a run was interrupted is left out of it
+   * (never deleted) and named in the entry, so a legal hold never leaves a run stuck.
    */
   async execute(s: Session, batchId: string, onProgress?: (p: ExecuteProgress) => void, signal?: AbortSignal): Promise<ExecutionResult> {
     const { doc, batch } = await this.batchOf(s, batchId);
@@ -207,7 +209,15 @@ export class DestructionService {
       const reason = reasonOf(s, r, batch.scope, ctx, register);
       return reason ? [{ r, reason }] : [];
     });
-    if (bad.length) throw refused(bad);
+    if (bad.length && !run) throw refused(bad);
+    if (bad.length && run) {
+      const out = new Set(bad.map((x) => x.r.id));
+      const skipped = [...(run.skipped ?? []), ...bad.map((x) => ({ id: x.r.id, customerNo: x.r.customerNo, reason: x.reason }))];
+      const { v: _v, ...rest } = run;
+      const next = { ...rest, chunks: run.chunks.map((c) => c.filter((id) => !out.has(id))).filter((c) => c.length), total: run.total - bad.length, skipped };
+      await this.host.commit(s, [{ action: 'destruction.skipped', subjects: [batch.id], data: { number: batch.number, records: bad.length } }], { meta: [runRow(s, next)] });
+      run = { v: 1, ...next };
+    }
     let head = await readHead(this.get, s);
     if (!run) {
       if (!batch.records.length) throw new AppError('CONFLICT', `${batch.number} has no records to delete; record its physical entries instead.`, { details: { reason: 'NO_RECORDS' } });

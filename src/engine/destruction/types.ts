@@ -93,6 +93,8 @@ export interface ExecutionResult {
   entrySeq: number;
   /** True when the batch had been executed already and nothing was done. */
   already?: boolean;
+  /** Records of the batch not deleted: they became ineligible (a hold…) while its run was interrupted. */
+  skipped?: { customerNo: string; reason: IneligibleReason }[];
 }
 
 export interface BatchInfo {

@@ -237,6 +237,7 @@ export const en: Dict = {
     'destruction.started': 'Deletion of records started',
     'destruction.chunk-deleted': 'A chunk of records deleted',
     'destruction.executed': 'Destruction batch executed',
+    'destruction.skipped': 'Records left out: no longer eligible',
     'destruction.recorded': 'Physical destruction recorded',
     'destruction.log-exported': 'Destruction log exported',
     'custody-key.erased': 'Custody key crypto-erased',

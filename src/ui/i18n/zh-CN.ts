@@ -240,6 +240,7 @@ export const zhCN = {
     'destruction.started': '开始删除记录',
     'destruction.chunk-deleted': '删除一组记录',
     'destruction.executed': '销毁批次已执行',
+    'destruction.skipped': '记录变为不可销毁，未予删除',
     'destruction.recorded': '登记实物销毁',
     'destruction.log-exported': '导出销毁日志',
     'custody-key.erased': '托管密钥已密码擦除',

@@ -77,6 +77,22 @@ describe('executing a destruction batch', () => {
     expect((await reopened.verifyAudit()).ok).toBe(true);
   });
 
+  it('a record held while the run was interrupted is left out of it, never deleted, and named in the entry', async () => {
+    const { engine, db, vaultId, ids, batch } = await approved(8, 8);
+    await engine.destructionExecute(batch.id, () => (engine as unknown as { session: Session }).session.abort.abort()).catch(() => undefined);
+    const e2 = engineOn(db).engine;
+    await e2.unlockWithPassphrase(vaultId, PASS);
+    await e2.holdSet({ ids: [ids[6]!] }, 'court order 2026-5');
+    const r = await e2.destructionExecute(batch.id);
+    expect(r).toMatchObject({ records: 7, skipped: [{ customerNo: 'KH000007', reason: 'HELD' }] });
+    expect((await e2.getRecord(ids[6]!)).hold).toMatchObject({ reason: 'court order 2026-5' });
+    expect((await recordsInPacks(db, e2)).ids).toEqual([ids[6]]);
+    const [entry] = await e2.destructionEntries();
+    expect(entry!.counts).toMatchObject({ records: 7, skipped: 1 });
+    expect(entry!.note).toContain('KH000007 (HELD)');
+    expect((await events(e2)).map((x) => x.action)).toContain('destruction.skipped');
+  });
+
   it('an interrupted run must be completed before the vault can end its life', async () => {
     const { engine, db, vaultId, batch } = await approved(6, 6);
     await engine.destructionExecute(batch.id, () => (engine as unknown as { session: Session }).session.abort.abort()).catch(() => undefined);

@@ -45,7 +45,8 @@ export function BatchCard({ b, onChange }: { b: BatchInfo; onChange: (b: BatchIn
     setMsg(null);
     try {
       const r = await engine().destructionExecute(b.id, callback((p: ExecuteProgress) => setProgress(p)));
-      setMsg(r.already ? d.already : d.executed(r.records, r.packsChecked));
+      const skipped = r.skipped?.length ? ` ${d.skipped(r.skipped.map((x) => `${x.customerNo} (${d.reasons[x.reason]})`).join(', '))}` : '';
+      setMsg(r.already ? d.already : d.executed(r.records, r.packsChecked) + skipped);
       const ov = await engine().destructionOverview();
       const next = ov.batches.find((x) => x.id === b.id);
       if (next) onChange(next);
