@@ -62,18 +62,23 @@ export function assess(s: Session, scope: Scope, ctx: FateContext, register: rea
   return out;
 }
 
-/** The bundles that hold any of `records`, with how many each holds and its copies. */
-export function holding(register: readonly BundleEntry[], records: readonly CustomerRecord[]): HoldingBundle[] {
+/** Copies of bundles that an entry already records destroyed (`bundle/copyId`). */
+export function destroyedCopies(doc: BatchesDoc): Set<string> {
+  return new Set(doc.batches.flatMap((b) => b.copies.filter((c) => c.entrySeq !== undefined).map((c) => `${c.bundle}/${c.copyId}`)));
+}
+
+/** The bundles that hold any of `records`, with how many each holds and its copies not yet destroyed. */
+export function holding(register: readonly BundleEntry[], records: readonly CustomerRecord[], gone: ReadonlySet<string> = new Set()): HoldingBundle[] {
   const out: HoldingBundle[] = [];
   for (const b of register) {
     const n = records.filter((r) => bundleHolds(b, r)).length;
-    if (n) out.push({ number: b.number, createdAt: b.createdAt, recipients: b.recipients.map((x) => x.kind), records: n, copies: b.copies });
+    if (n) out.push({ number: b.number, createdAt: b.createdAt, recipients: b.recipients.map((x) => x.kind), records: n, copies: b.copies.filter((c) => !gone.has(`${b.number}/${c.id}`)) });
   }
   return out;
 }
 
 /** The plan a batch of `scope` would make now; lists capped at `limit`. */
-export function planView(s: Session, scopeIn: Scope | undefined, ctx: FateContext, register: readonly BundleEntry[], limit = 200): PlanView {
+export function planView(s: Session, scopeIn: Scope | undefined, ctx: FateContext, register: readonly BundleEntry[], doc: BatchesDoc, limit = 200): PlanView {
   const scope = cleanScope(scopeIn);
   const a = assess(s, scope, ctx, register);
   const byReason: PlanView['byReason'] = {};
@@ -85,7 +90,7 @@ export function planView(s: Session, scopeIn: Scope | undefined, ctx: FateContex
     eligible: a.eligible.slice(0, limit).map((r) => planRecord(r, null)),
     ineligible: a.ineligible.slice(0, limit).map((x) => planRecord(x.r, x.reason)),
     byReason,
-    bundles: holding(register, a.eligible),
+    bundles: holding(register, a.eligible, destroyedCopies(doc)),
   };
 }
 
@@ -154,7 +159,7 @@ export function planBatch(
       details: { reason: 'IN_OTHER_BATCH', customerNos: twice.slice(0, 500).map((r) => r.customerNo) },
     });
   }
-  const copies = decisions(holding(register, records), input?.copies);
+  const copies = decisions(holding(register, records, destroyedCopies(doc)), input?.copies);
   const note = text(input?.note, 'note', 'Keep the note short', true);
   const { number, last } = nextBatchNumber(doc, year);
   const batch: StoredBatch = {

@@ -111,7 +111,7 @@ export class DestructionService {
   }
 
   async plan(s: Session, scope?: Scope): Promise<PlanView> {
-    return planView(s, scope, await retentionContext(this.get, s, this.host.now()), await bundles(this.get, s));
+    return planView(s, scope, await retentionContext(this.get, s, this.host.now()), await bundles(this.get, s), await readBatches(this.get, s));
   }
 
   async createBatch(s: Session, input: PlanInput): Promise<BatchInfo> {

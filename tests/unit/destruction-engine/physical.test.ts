@@ -84,5 +84,8 @@ describe('physical destruction entries', () => {
     expect(b.complete).toBe(true);
     expect(b.copies.find((x) => x.copyId === usb.id)!.entrySeq).toBe(e.seq);
     expect((await failure(engine.destructionRecord({ ...paper(batch.id), kind: 'bundle-copy', medium: 'usb', technique: 'physical-destruction', copy: { bundle: 'ARC-2026-0001', copyId: usb.id } }))).details).toMatchObject({ reason: 'ALREADY_RECORDED' });
+    // A later plan no longer asks about the destroyed copy; the kept one is asked about again.
+    const later = await engine.destructionPlan({ workingCopies: true });
+    expect(later.bundles[0]!.copies.map((c) => c.id)).toEqual([disc.id]);
   });
 });
