@@ -159,6 +159,13 @@ describe('destruction with proof in Chromium', () => {
     expect(logText.trim().split('\n')).toHaveLength(4);
     const head = (await page.locator('dt', { hasText: 'Head hash' }).locator('xpath=following-sibling::dd').innerText()).trim();
     expect(logText).toContain(`"head":"${head}"`);
+    // The photo: its thumbnail drawn in the worker, the file back byte for byte, its SHA-256 in the log.
+    await page.getByRole('img', { name: 'Photo: shredder.png' }).waitFor();
+    const [photo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download shredder.png' }).click()]);
+    const photoBytes = fs.readFileSync((await photo.path())!);
+    expect(photoBytes.equals(PNG)).toBe(true);
+    const { createHash } = await import('node:crypto');
+    expect(logText).toContain(`"evidence":["${createHash('sha256').update(PNG).digest('hex')}"]`);
     await nav(page, 'Certificate of the whole wind-down');
     await page.getByRole('heading', { level: 1, name: /Certificate of destruction and sanitization/ }).waitFor();
     await page.getByText(head).waitFor();

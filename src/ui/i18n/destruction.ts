@@ -174,6 +174,9 @@ export const destructionZh = {
   colPhotos: '照片',
   noEntries: '日志中还没有条目。',
   photoAlt: (name: string) => `照片：${name}`,
+  photosHeading: '照片证据',
+  photosOf: (seq: number, batch: string) => `第 ${seq} 条（${batch}）`,
+  downloadPhoto: (name: string) => `下载 ${name}`,
 
   endHeading: '注销保险库',
   endIntro:
@@ -371,6 +374,9 @@ export const destructionEn: DestructionDict = {
   colPhotos: 'Photos',
   noEntries: 'The log has no entries yet.',
   photoAlt: (name) => `Photo: ${name}`,
+  photosHeading: 'Photo evidence',
+  photosOf: (seq, batch) => `Entry ${seq} (${batch})`,
+  downloadPhoto: (name) => `Download ${name}`,
 
   endHeading: 'End of the vault',
   endIntro:

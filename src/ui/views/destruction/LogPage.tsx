@@ -5,6 +5,7 @@ import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
 import { saveBlob } from '../checklist/blob-url.ts';
 import { destructionErrorText, textBlob } from './destruction-words.ts';
+import { EntryPhotos } from './EntryPhotos.tsx';
 import { EntryTable } from './EntryTable.tsx';
 import { go } from './route.ts';
 
@@ -85,6 +86,7 @@ export function LogPage() {
       <p class="hint mono wrap">{d.verifyHow}</p>
       {ov && entries.length === 0 && <p class="muted">{d.noEntries}</p>}
       {entries.length > 0 && <EntryTable entries={entries} caption={d.logHeading} />}
+      <EntryPhotos entries={entries} />
     </section>
   );
 }
