@@ -123,6 +123,8 @@ async function checkDestruction(page: Page, width: number): Promise<string[]> {
   problems.push(...(await checkScreen(page, 'destruction-record', width)));
   await page.getByLabel('Description').fill('Forms, box 1');
   await page.getByLabel('Place').fill('Archive room');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('Choose photos').setInputFiles({ name: 'box.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Record the entry' }).click();
   await page.getByText('Recorded as destruction log entry 2.').waitFor();
   await page.getByRole('button', { name: 'Custody keys', exact: true }).click();
@@ -130,6 +132,7 @@ async function checkDestruction(page: Page, width: number): Promise<string[]> {
   problems.push(...(await checkScreen(page, 'destruction-keys', width)));
   await page.getByRole('button', { name: 'Destruction log', exact: true }).click();
   await page.getByRole('region', { name: 'Destruction log' }).waitFor();
+  await page.getByRole('img', { name: 'Photo: box.png' }).waitFor();
   problems.push(...(await checkScreen(page, 'destruction-log', width)));
   await page.getByRole('button', { name: 'Certificate of the whole wind-down' }).click();
   await page.getByRole('heading', { level: 1, name: /Certificate of destruction/ }).waitFor();
