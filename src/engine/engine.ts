@@ -39,7 +39,7 @@ import type {
   VaultSettings,
   VaultSummary,
 } from './types.ts';
-import { ImportManager } from './import/imports.ts';
+import type { ImportManager } from './import/imports.ts';
 import {
   MAX_IMPORT_BYTES,
   type ColumnMapping,
@@ -250,7 +250,7 @@ export class Engine {
   }
 
   private lockNow(): void {
-    this.imports.dropAll();
+    this.importsNow?.dropAll();
     this.archiveNow?.close();
     this.destructionNow?.close();
     this.session?.wipe();
@@ -426,11 +426,21 @@ export class Engine {
     return verifyAudit(this.store, this.need());
   }
 
-  private readonly imports = new ImportManager({
-    getMeta: (vaultId, key) => this.store.getMeta(vaultId, key),
-    commit: (s, drafts, batch, evidence) => this.commitWithEvidence(s, drafts, batch, evidence),
-    now: () => this.now(),
-  });
+  private importsLoading: Promise<ImportManager> | null = null;
+  private importsNow: ImportManager | null = null;
+
+  /** The import use cases, loaded on first use: papaparse and the normalisers stay out of the start-up chunk. */
+  private imports(): Promise<ImportManager> {
+    this.importsLoading ??= import('./import/imports.ts').then(
+      (m) =>
+        (this.importsNow = new m.ImportManager({
+          getMeta: (vaultId, key) => this.store.getMeta(vaultId, key),
+          commit: (s, drafts, batch, evidence) => this.commitWithEvidence(s, drafts, batch, evidence),
+          now: () => this.now(),
+        })),
+    );
+    return this.importsLoading;
+  }
 
   /** The largest file an import accepts, for the UI to state before a file is chosen. */
   async importLimits(): Promise<ImportLimits> {
@@ -439,37 +449,37 @@ export class Engine {
 
   /** Reads a register (CSV or XLSX), proposes a mapping and checks every row; stores nothing. INVALID_INPUT with `details.reason` for a bad file. */
   async importPrepare(file: Blob | Uint8Array, fileName: string, opts: ImportOptions = {}, onProgress?: ImportProgressFn): Promise<ImportPreview> {
-    return this.imports.prepare(this.need(), file, fileName, opts, onProgress);
+    return (await this.imports()).prepare(this.need(), file, fileName, opts, onProgress);
   }
 
   /** Replaces an open import's mapping with the confirmed one and checks every row again. */
   async importSetMapping(importId: string, mapping: ColumnMapping[], onProgress?: ImportProgressFn): Promise<ImportReport> {
-    return this.imports.setMapping(this.need(), importId, mapping, onProgress);
+    return (await this.imports()).setMapping(this.need(), importId, mapping, onProgress);
   }
 
   /** The open import's report, with problems from `offset` (at most `limit`, default 200). */
   async importReport(importId: string, offset?: number, limit?: number): Promise<ImportReport> {
-    return this.imports.report(this.need(), importId, offset, limit);
+    return (await this.imports()).report(this.need(), importId, offset, limit);
   }
 
   /** The report's problems as a CSV file (UTF-8 with BOM, masked values only). */
   async importReportCsv(importId: string): Promise<ReportFile> {
-    return this.imports.reportCsv(this.need(), importId);
+    return (await this.imports()).reportCsv(this.need(), importId);
   }
 
   /** Stores the checked rows, all or nothing, with one `records.imported` event. */
   importCommit(importId: string, choice: { duplicates: DuplicateChoice }, onProgress?: ImportProgressFn): Promise<ImportResult> {
-    return this.serial(async () => this.imports.commit(this.need(), importId, choice.duplicates, onProgress));
+    return this.serial(async () => (await this.imports()).commit(this.need(), importId, choice.duplicates, onProgress));
   }
 
   /** Cancels an open or running import; nothing of it is kept. */
   async importCancel(importId: string): Promise<void> {
-    this.imports.cancel(importId);
+    this.importsNow?.cancel(importId);
   }
 
   /** Imports the synthetic sample register into a vault without real customers (CONFLICT otherwise). */
   importSample(onProgress?: ImportProgressFn): Promise<ImportResult> {
-    return this.serial(async () => this.imports.sample(this.need(), onProgress));
+    return this.serial(async () => (await this.imports()).sample(this.need(), onProgress));
   }
 
   private readonly checklist = new ChecklistService({

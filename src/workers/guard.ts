@@ -23,7 +23,10 @@ export const PUBLIC = [
 ] as const;
 
 /** Engine methods the page must never call. */
-export const INTERNAL = ['constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence', 'archive', 'destruction'] as const;
+export const INTERNAL = [
+  'constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence',
+  'imports', 'archive', 'destruction',
+] as const;
 
 export interface PlainError {
   code: string;

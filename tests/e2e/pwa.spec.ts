@@ -8,6 +8,8 @@ import { ARGS, baseURL, browserSuite, CHROMIUM, untilControlled } from './harnes
 import { addRecord, createVault, lock, unlock } from './flows.ts';
 // @ts-expect-error: plain JavaScript module
 import { serve } from '../../scripts/serve.mjs';
+// @ts-expect-error: plain JavaScript module
+import { bundleSizes } from '../../bench/bundle-size.mjs';
 
 // Every request of every journey stays on the app's origin (checked after each test).
 const suite = browserSuite();
@@ -53,6 +55,12 @@ describe('installable offline app', () => {
     });
     expect(blocked).toBe(true);
     expect(g.console.join('\n')).toContain('Content Security Policy');
+  });
+
+  it('keeps the JS needed before unlock within its 300 KB gzip budget', () => {
+    const { beforeUnlock } = bundleSizes('dist') as { beforeUnlock: { files: string[]; gzip: number } };
+    expect(beforeUnlock.files.some((f) => f.includes('engine.worker'))).toBe(true);
+    expect(beforeUnlock.gzip).toBeLessThanOrEqual(300 * 1024);
   });
 
   it('has no installability errors and the service worker controls the page', async () => {
