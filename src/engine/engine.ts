@@ -778,10 +778,11 @@ export class Engine {
     return this.serial(async () => (await this.destruction()).execute(this.need(), batchId, onProgress));
   }
 
-  /** The interrupted run, if any. */
+  /** The interrupted run, if any; asked at every unlock, so it reads the marker without loading the destruction use cases. */
   async destructionStatus(): Promise<RunStatus | null> {
     const s = this.need();
-    return (await this.destruction()).status(s);
+    const { runStatus } = await import('./destruction/status.ts');
+    return runStatus((v, k) => this.store.getMeta(v, k), s);
   }
 
   /** Records a physical destruction (paper, media, a bundle copy, a key copy) with photos sealed as attachments. */

@@ -21,6 +21,7 @@ import { erasureView, keyBatch, keyBundles, liveKey, planErase } from './erasure
 import { checkToken, finalEntry, finalInfo, type FinalInput } from './end-of-life.ts';
 import { batchesRow, readBatches, readEntries, readHead, readRefs, readRun, runRow, type BatchesDoc, type EntryDoc, type StoredBatch } from './docs.ts';
 import { chunksOf, deleteChunks, finishRun, type RunHost } from './execute.ts';
+import { runStatus } from './status.ts';
 import { append, entryInfo, exportFiles, signer } from './log.ts';
 import { checkPhysical, physicalEntry, sealPhotos } from './physical.ts';
 import { assess, planBatch, planView, reasonOf, refused, text } from './plan.ts';
@@ -172,11 +173,7 @@ export class DestructionService {
   }
 
   async status(s: Session): Promise<RunStatus | null> {
-    const run = await readRun(this.get, s);
-    if (!run) return null;
-    const doc = await readBatches(this.get, s);
-    const number = doc.batches.find((b) => b.id === run.batchId)?.number ?? '?';
-    return { batchId: run.batchId, number, done: run.deleted, total: run.total, remainingChunks: run.chunks.length };
+    return runStatus(this.get, s);
   }
 
   private runHost(): RunHost {
