@@ -25,7 +25,7 @@ export const PUBLIC = [
 /** Engine methods the page must never call. */
 export const INTERNAL = [
   'constructor', 'serial', 'need', 'commit', 'calibrated', 'info', 'unlock', 'lockNow', 'newRecord', 'commitWithEvidence',
-  'imports', 'archive', 'destruction',
+  'imports', 'archive', 'destruction', 'dropFeatureState',
 ] as const;
 
 export interface PlainError {

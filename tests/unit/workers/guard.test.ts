@@ -4,9 +4,12 @@ import { Engine } from '../../../src/engine/engine.ts';
 import { makeEngine, PASS } from '../helpers.ts';
 
 describe('the page-facing guard of the engine', () => {
-  it('classifies every Engine method as public or internal', () => {
-    const methods = Object.getOwnPropertyNames(Engine.prototype).sort();
-    expect(methods).toEqual([...PUBLIC, ...INTERNAL].sort());
+  it('classifies every Engine method, on every layer, as public or internal', () => {
+    const methods = new Set<string>();
+    for (let p = Engine.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+      for (const n of Object.getOwnPropertyNames(p)) methods.add(n);
+    }
+    expect([...methods].sort()).toEqual([...new Set([...PUBLIC, ...INTERNAL])].sort());
   });
 
   it('never hands out the session, its keys or internal helpers', async () => {
