@@ -1,35 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { AttachmentInfo } from '../../../engine/checklist/types.ts';
 import { uiError } from '../../app-state.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { engine } from '../../engine-client.ts';
 import { formatDate, t } from '../../i18n/index.ts';
-import { objectUrl, revoke, saveBlob } from './blob-url.ts';
+import { saveBlob, useThumbnail } from './blob-url.ts';
 import { failureText, formatSize } from './checklist-model.ts';
 
 /** The sealed thumbnail, decrypted in the worker, shown from an object URL revoked when it leaves the screen. */
 function Thumb({ a }: { a: AttachmentInfo }) {
   const d = t().checklist;
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!a.thumb) return;
-    let mine: string | null = null;
-    let live = true;
-    engine()
-      .checklistThumbnail(a.id)
-      .then(
-        (blob) => {
-          if (!blob || !live) return;
-          mine = objectUrl(blob);
-          setUrl(mine);
-        },
-        () => undefined,
-      );
-    return () => {
-      live = false;
-      if (mine) revoke(mine);
-    };
-  }, [a.id, a.thumb]);
+  const url = useThumbnail(!!a.thumb, a.id, () => engine().checklistThumbnail(a.id));
   if (url) return <img class="thumb" src={url} alt={d.thumbAlt(a.name)} data-testid="evidence-thumbnail" />;
   return (
     <span class="thumb file-icon" aria-hidden="true">

@@ -2,6 +2,7 @@
  * Object URLs of decrypted attachments. Each is revoked after use (a thumbnail when it leaves the
  * screen, a download shortly after it starts) and every one still alive when the vault locks.
  */
+import { useEffect, useState } from 'preact/hooks';
 import { onLockClear } from '../../app-state.ts';
 
 const live = new Set<string>();
@@ -37,4 +38,30 @@ export function saveBlob(blob: Blob, name: string): void {
   a.click();
   a.remove();
   setTimeout(() => revoke(url), DOWNLOAD_GRACE_MS);
+}
+
+/**
+ * The object URL of a thumbnail loaded by `load` (decrypted in the worker) while `enabled`, or
+ * null; the URL is revoked when the component leaves the screen or `key` changes.
+ */
+export function useThumbnail(enabled: boolean, key: string, load: () => Promise<Blob | null>): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let mine: string | null = null;
+    let alive = true;
+    load().then(
+      (blob) => {
+        if (!blob || !alive) return;
+        mine = objectUrl(blob);
+        setUrl(mine);
+      },
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+      if (mine) revoke(mine);
+    };
+  }, [key, enabled]);
+  return url;
 }

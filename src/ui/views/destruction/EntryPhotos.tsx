@@ -1,34 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { EntryInfo, PhotoInfo } from '../../../engine/destruction/types.ts';
 import { uiError } from '../../app-state.ts';
 import { engine } from '../../engine-client.ts';
 import { t } from '../../i18n/index.ts';
-import { objectUrl, revoke, saveBlob } from '../checklist/blob-url.ts';
+import { saveBlob, useThumbnail } from '../checklist/blob-url.ts';
 import { destructionErrorText } from './destruction-words.ts';
 
 /** A photo's sealed thumbnail, decrypted in the worker, with a button that downloads the photo. */
 function Photo({ p, onProblem }: { p: PhotoInfo; onProblem: (text: string) => void }) {
   const d = t().destruction;
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!p.thumb) return;
-    let mine: string | null = null;
-    let live = true;
-    engine()
-      .destructionThumbnail(p.id)
-      .then(
-        (blob) => {
-          if (!blob || !live) return;
-          mine = objectUrl(blob);
-          setUrl(mine);
-        },
-        () => undefined,
-      );
-    return () => {
-      live = false;
-      if (mine) revoke(mine);
-    };
-  }, [p.id, p.thumb]);
+  const url = useThumbnail(!!p.thumb, p.id, () => engine().destructionThumbnail(p.id));
   const download = async () => {
     try {
       const f = await engine().destructionPhoto(p.id);
