@@ -6,30 +6,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { workerHeap } from './worker-heap.mjs';
 
 const MB = 1024 * 1024;
 const round = (n) => Math.round(n * 10) / 10;
 
 /** Call before page.goto. */
 export async function archiveProbe(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const workers = new Map();
-  const pending = new Map();
-  let nextId = 0;
-  cdp.on('Target.attachedToTarget', (e) => e.targetInfo.type === 'worker' && workers.set(e.sessionId, e.targetInfo.url));
-  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    pending.get(m.id)?.(m);
-    pending.delete(m.id);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const call = (sessionId, method) =>
-    new Promise((resolve) => {
-      const id = ++nextId;
-      pending.set(id, resolve);
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(null));
-    });
+  const heap = await workerHeap(page);
 
   let start = null;
   let end = null;
@@ -38,16 +22,11 @@ export async function archiveProbe(page) {
   let samples = 0;
   let payload = null;
   const sample = async () => {
-    for (const [sessionId, url] of workers) {
-      if (!url.includes('bench.worker')) continue;
-      const r = await call(sessionId, 'Runtime.getHeapUsage');
-      if (r?.result) {
-        peak = Math.max(peak, r.result.usedSize);
-        samples++;
-        return r.result.usedSize;
-      }
-    }
-    return 0;
+    const used = await heap.usedSize();
+    if (used === null) return 0;
+    peak = Math.max(peak, used);
+    samples++;
+    return used;
   };
   return {
     get running() {

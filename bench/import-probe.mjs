@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { workerHeap } from './worker-heap.mjs';
 
 const MB = 1024 * 1024;
 
@@ -25,24 +26,7 @@ export async function importProbe(page) {
       for (const e of list.getEntries()) window.__longtasks.push({ at: performance.timeOrigin + e.startTime, ms: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  const cdp = await page.context().newCDPSession(page);
-  const workers = new Map();
-  const pending = new Map();
-  let nextId = 0;
-  cdp.on('Target.attachedToTarget', (e) => e.targetInfo.type === 'worker' && workers.set(e.sessionId, e.targetInfo.url));
-  cdp.on('Target.detachedFromTarget', (e) => workers.delete(e.sessionId));
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    pending.get(m.id)?.(m);
-    pending.delete(m.id);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const call = (sessionId, method) =>
-    new Promise((resolve) => {
-      const id = ++nextId;
-      pending.set(id, resolve);
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => resolve(null));
-    });
+  const heap = await workerHeap(page);
 
   let start = null;
   let end = null;
@@ -55,13 +39,10 @@ export async function importProbe(page) {
     },
     /** One heap sample of the bench worker (V8's used heap) and of the page (performance.memory). */
     async sample() {
-      for (const [sessionId, url] of workers) {
-        if (!url.includes('bench.worker')) continue;
-        const r = await call(sessionId, 'Runtime.getHeapUsage');
-        if (r?.result) {
-          workerPeak = Math.max(workerPeak, r.result.usedSize);
-          samples++;
-        }
+      const used = await heap.usedSize();
+      if (used !== null) {
+        workerPeak = Math.max(workerPeak, used);
+        samples++;
       }
       pagePeak = Math.max(pagePeak, await page.evaluate(() => performance.memory?.usedJSHeapSize ?? 0));
     },
