@@ -9,7 +9,7 @@ import { parseRecordLines } from '../../src/core/formats/bundle-inner.ts';
 import { unprotectIdentity } from '../../src/core/formats/age-key-file.ts';
 import { browserSuite, scanStorage, screenshot } from './harness.ts';
 import { createVault } from './flows.ts';
-import { checkRows, chooseRegister, FIXTURES, fixtureRows, recordsTotal } from './fixtures.ts';
+import { fixtureRows, importCleanFixture as importFixture, nav, recordsTotal } from './fixtures.ts';
 
 // Every request of every journey stays on the app's origin (checked after each test).
 const suite = browserSuite();
@@ -17,19 +17,6 @@ const suite = browserSuite();
 const HOLD = 'HOLD-CANARY（2026）京01民初88号';
 const RESTORED_PASS = 'restored vault passphrase 7';
 const KEYFILE_PASS = 'escrow key file passphrase 9';
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
-async function importFixture(page: Page): Promise<void> {
-  expect(await chooseRegister(page, path.join(FIXTURES, 'customers-200.csv'))).toBeNull();
-  await checkRows(page);
-  await page.getByRole('button', { name: 'Import 200 records' }).click();
-  await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Back to records' }).click();
-  expect(await recordsTotal(page)).toBe(200);
-}
 
 async function saveProfile(page: Page): Promise<void> {
   await nav(page, 'Checklist');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { browserSuite, scanStorage, screenshot } from './harness.ts';
 import { addRecord, createVault } from './flows.ts';
-import { checkRows, chooseRegister, FIXTURES, fixtureRows, recordsTotal } from './fixtures.ts';
+import { fixtureRows, importCleanFixture as importFixture, nav, recordsTotal } from './fixtures.ts';
 
 // Every request of every journey stays on the app's origin (checked after each test).
 const suite = browserSuite();
@@ -15,19 +15,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const HOLD = 'subpoena 2026-88';
 // A 1×1 PNG, as a phone camera would hand over a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
-async function importFixture(page: Page): Promise<void> {
-  expect(await chooseRegister(page, path.join(FIXTURES, 'customers-200.csv'))).toBeNull();
-  await checkRows(page);
-  await page.getByRole('button', { name: 'Import 200 records' }).click();
-  await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Back to records' }).click();
-  expect(await recordsTotal(page)).toBe(200);
-}
 
 /** Sets `fate` on the records the search finds (all with an empty search). */
 async function setFate(page: Page, search: string, fate: string, n: number): Promise<void> {

@@ -2,6 +2,7 @@
  * Registers for the import journeys: the shared fixtures, generated registers, and the steps of
  * an import by the roles and labels a person sees (English locale).
  */
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -108,4 +109,19 @@ export async function longestTask(page: Page): Promise<number> {
     w.__longtasks = [];
     return max;
   });
+}
+
+/** Clicks the button named exactly `name` (navigation and sub-navigation). */
+export async function nav(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Imports the clean 200-row register through the import screen and returns to Records. */
+export async function importCleanFixture(page: Page): Promise<void> {
+  expect(await chooseRegister(page, path.join(FIXTURES, 'customers-200.csv'))).toBeNull();
+  await checkRows(page);
+  await page.getByRole('button', { name: 'Import 200 records' }).click();
+  await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Back to records' }).click();
+  expect(await recordsTotal(page)).toBe(200);
 }
