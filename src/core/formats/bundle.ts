@@ -111,21 +111,33 @@ export interface OpenedBundle extends BundleReport {
  */
 export async function openBundle(bytes: Uint8Array, keys: AgeKeys, opts: VerifyOptions & { limits?: Partial<ZipLimits> } = {}): Promise<OpenedBundle> {
   const report = verifyBundle(bytes, opts);
-  const entries = readZip(bytes);
-  const payload = entries.find((e) => e.name === MEMBERS.payload)!;
-  const zip = await decrypt(extractEntry(bytes, payload), keys);
-  const files = readZipFiles(zip, { limits: { ...PAYLOAD_LIMITS, ...opts.limits } });
+  const zip = await decryptPayload(bytes, keys);
+  return { ...report, files: readPayload(zip, report.manifest.number, opts.limits) };
+}
+
+/** The decrypted payload ZIP of a bundle that verifyBundle accepted. Throws age's codes. */
+export function decryptPayload(bytes: Uint8Array, keys: AgeKeys): Promise<Uint8Array> {
+  const payload = readZip(bytes).find((e) => e.name === MEMBERS.payload)!;
+  return decrypt(extractEntry(bytes, payload), keys);
+}
+
+/**
+ * The files of a decrypted payload ZIP, read through zip-safe, after checking every required
+ * member and bundle.json (format, version, and the same number as the manifest `number`).
+ */
+export function readPayload(zip: Uint8Array, number: string, limits: Partial<ZipLimits> = {}): Map<string, Uint8Array> {
+  const files = readZipFiles(zip, { limits: { ...PAYLOAD_LIMITS, ...limits } });
   for (const name of [INNER.meta, INNER.records, INNER.csv, INNER.checklist, INNER.auditLog]) {
-    if (!files.has(name)) throw new AppError('INVALID_INPUT', `The bundle's payload has no ${name}.`, { details: { reason: 'missing-member', name } });
+    if (!files.has(name)) throw new AppError('INVALID_INPUT', `The bundle's payload has no ${name}: the bundle is incomplete. Use another copy.`, { details: { reason: 'missing-member', name } });
   }
   let meta: { format?: unknown; version?: unknown; number?: unknown };
   try {
     meta = JSON.parse(fromUtf8(files.get(INNER.meta)!));
   } catch (cause) {
-    throw new AppError('INVALID_INPUT', 'The payload’s bundle.json is malformed.', { cause, details: { reason: 'payload-meta' } });
+    throw new AppError('INVALID_INPUT', 'The payload’s bundle.json is malformed. Use another copy of the bundle.', { cause, details: { reason: 'payload-meta' } });
   }
-  if (meta.format !== PAYLOAD_FORMAT) throw new AppError('INVALID_INPUT', 'The payload is not a Closeout bundle payload.', { details: { reason: 'payload-meta' } });
+  if (meta.format !== PAYLOAD_FORMAT) throw new AppError('INVALID_INPUT', 'The payload is not a Closeout bundle payload. Use another copy of the bundle.', { details: { reason: 'payload-meta' } });
   if (meta.version !== 1) throw new AppError('UNSUPPORTED_VERSION', `The payload uses format version ${String(meta.version)}. Use a newer Closeout.`, { details: { reason: 'payload-version' } });
-  if (meta.number !== report.manifest.number) throw new AppError('AUTH_FAILED', 'The payload names another bundle number than its manifest.', { details: { reason: 'payload-number' } });
-  return { ...report, files };
+  if (meta.number !== number) throw new AppError('AUTH_FAILED', 'The payload names another bundle number than its manifest: the bundle was altered. Use another copy.', { details: { reason: 'payload-number' } });
+  return files;
 }

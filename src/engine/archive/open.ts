@@ -8,12 +8,11 @@
 import { AppError, errorCode } from '../../core/errors.ts';
 import { fromUtf8, toHex } from '../../core/bytes.ts';
 import { sha256 } from '../../core/crypto/sodium.ts';
-import { decrypt, type AgeKeys } from '../../core/formats/age.ts';
+import type { AgeKeys } from '../../core/formats/age.ts';
 import { isArmored, parseIdentityFile, unprotectIdentity } from '../../core/formats/age-key-file.ts';
-import { PAYLOAD_LIMITS, verifyBundle, type BundleReport } from '../../core/formats/bundle.ts';
-import { INNER, PAYLOAD_FORMAT, parseRecordLines, type BundleRecord } from '../../core/formats/bundle-inner.ts';
-import { MEMBERS, PASSPHRASE_RECIPIENT } from '../../core/formats/bundle-manifest.ts';
-import { extractEntry, readZip, readZipFiles } from '../../core/formats/zip-safe.ts';
+import { decryptPayload, readPayload, verifyBundle, type BundleReport } from '../../core/formats/bundle.ts';
+import { INNER, parseRecordLines, type BundleRecord } from '../../core/formats/bundle-inner.ts';
+import { PASSPHRASE_RECIPIENT } from '../../core/formats/bundle-manifest.ts';
 import { isFieldKey } from '../../core/domain/fields.ts';
 import { maskId, maskName, maskPhone } from '../../core/domain/pii/mask.ts';
 import { summarise, type CustomerRecord, type RecordFields } from '../../core/domain/record.ts';
@@ -35,7 +34,7 @@ export async function staged<T>(stage: Stage, fn: () => T | Promise<T>): Promise
     if (code === 'AbortError') throw e;
     const o = e as AppError;
     if (code) throw new AppError(o.code ?? (code as AppError['code']), o.message, { cause: e, details: { ...(o.details ?? {}), stage } });
-    throw new AppError('INVALID_INPUT', 'The bundle could not be read.', { cause: e, details: { reason: 'malformed', stage } });
+    throw new AppError('INVALID_INPUT', 'The bundle could not be read: it is damaged or not a Closeout bundle. Use another copy.', { cause: e, details: { reason: 'malformed', stage } });
   }
 }
 
@@ -43,7 +42,7 @@ export async function staged<T>(stage: Stage, fn: () => T | Promise<T>): Promise
 export async function readBundleFile(file: Blob | Uint8Array): Promise<Uint8Array> {
   const size = file instanceof Uint8Array ? file.length : typeof (file as Blob)?.size === 'number' ? (file as Blob).size : -1;
   if (size < 0) throw new AppError('INVALID_INPUT', 'Choose a bundle file (.closeout).', { details: { reason: 'no-file', stage: 'bundle' } });
-  if (size === 0) throw new AppError('INVALID_INPUT', 'The file is empty.', { details: { reason: 'not-zip', stage: 'bundle' } });
+  if (size === 0) throw new AppError('INVALID_INPUT', 'The file is empty. Choose the bundle file (.closeout) itself.', { details: { reason: 'not-zip', stage: 'bundle' } });
   if (size > MAX_OPEN_BYTES) throw new AppError('INVALID_INPUT', 'The bundle is larger than 1 GiB; open it with the command line (npx closeout decrypt).', { details: { reason: 'too-large', stage: 'bundle' } });
   return file instanceof Uint8Array ? file : new Uint8Array(await (file as Blob).arrayBuffer());
 }
@@ -88,26 +87,13 @@ export interface Decrypted {
 export async function decryptBundle(bytes: Uint8Array, report: BundleReport, keys: AgeKeys): Promise<Decrypted> {
   const needsPassphrase = report.manifest.payload.recipients.includes(PASSPHRASE_RECIPIENT);
   if ('passphrase' in keys && !needsPassphrase) {
-    throw new AppError('NO_MATCHING_KEY', 'This bundle is encrypted to custody keys, not to a passphrase.', { details: { reason: 'needs-identity', stage: 'decrypt' } });
+    throw new AppError('NO_MATCHING_KEY', 'This bundle is encrypted to custody keys, not to a passphrase: choose a custody key or key file.', { details: { reason: 'needs-identity', stage: 'decrypt' } });
   }
   if (!('passphrase' in keys) && needsPassphrase) {
-    throw new AppError('NO_MATCHING_KEY', 'This bundle is encrypted with a passphrase, not to a custody key.', { details: { reason: 'needs-passphrase', stage: 'decrypt' } });
+    throw new AppError('NO_MATCHING_KEY', 'This bundle is encrypted with a passphrase, not to a custody key: enter its passphrase.', { details: { reason: 'needs-passphrase', stage: 'decrypt' } });
   }
-  const zip = await staged('decrypt', () => {
-    const payload = readZip(bytes).find((e) => e.name === MEMBERS.payload)!;
-    return decrypt(extractEntry(bytes, payload), keys);
-  });
-  const files = await staged('payload', () => {
-    const f = readZipFiles(zip, { limits: PAYLOAD_LIMITS });
-    for (const name of [INNER.meta, INNER.records, INNER.csv, INNER.checklist, INNER.auditLog]) {
-      if (!f.has(name)) throw new AppError('INVALID_INPUT', `The bundle's payload has no ${name}.`, { details: { reason: 'missing-member', name } });
-    }
-    const meta = JSON.parse(fromUtf8(f.get(INNER.meta)!)) as { format?: unknown; version?: unknown; number?: unknown };
-    if (meta.format !== PAYLOAD_FORMAT) throw new AppError('INVALID_INPUT', 'The payload is not a Closeout bundle payload.', { details: { reason: 'payload-meta' } });
-    if (meta.version !== 1) throw new AppError('UNSUPPORTED_VERSION', `The payload uses format version ${String(meta.version)}.`, { details: { reason: 'payload-version' } });
-    if (meta.number !== report.manifest.number) throw new AppError('AUTH_FAILED', 'The payload names another bundle number than its manifest.', { details: { reason: 'payload-number' } });
-    return f;
-  });
+  const zip = await staged('decrypt', () => decryptPayload(bytes, keys));
+  const files = await staged('payload', () => readPayload(zip, report.manifest.number));
   const records = await staged('records', () => parseRecordLines(files.get(INNER.records)!).map((r, i) => restoredRecord(r, i + 1)));
   await staged('records', () => noDuplicates(records));
   const log = files.get(INNER.auditLog)!;
