@@ -49,3 +49,20 @@ export async function rejectsWith(p: Promise<unknown>): Promise<string | undefin
   }
   return undefined;
 }
+
+/** The error a promise rejects with: code, details and message; throws when it resolves. */
+export async function failure(p: Promise<unknown>): Promise<{ code?: string; details?: Record<string, unknown>; message?: string }> {
+  try {
+    await p;
+  } catch (e) {
+    const o = e as { code?: string; details?: Record<string, unknown>; message?: string };
+    return { code: o.code, details: o.details, message: o.message };
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Every readable audit event of the open vault, oldest first. */
+export async function auditEvents(engine: Engine, limit = 10_000) {
+  const page = await engine.auditEvents(0, limit);
+  return page.items.flatMap((e) => ('action' in e ? [e] : [])).reverse();
+}

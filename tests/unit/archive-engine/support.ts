@@ -58,22 +58,8 @@ export async function everything(db: CloseoutDb) {
   };
 }
 
-/** Every audit event, oldest first. */
-export async function events(engine: Engine) {
-  const page = await engine.auditEvents(0, 10_000);
-  return page.items.flatMap((e) => ('action' in e ? [e] : [])).reverse();
-}
+export { auditEvents as events, failure } from '../helpers.ts';
 
-/** The error a promise rejects with: code, details and message. */
-export async function failure(p: Promise<unknown>): Promise<{ code?: string; details?: Record<string, unknown>; message?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const o = e as { code?: string; details?: Record<string, unknown>; message?: string };
-    return { code: o.code, details: o.details, message: o.message };
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A Blob's bytes. */
 export async function bytesOf(b: Blob): Promise<Uint8Array> {

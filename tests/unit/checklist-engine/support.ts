@@ -2,6 +2,7 @@ import type { FirmProfile } from '../../../src/core/domain/checklists/index.ts';
 import type { Engine } from '../../../src/engine/engine.ts';
 import type { CloseoutDb } from '../../../src/store/db.ts';
 import { makeEngine, PASS } from '../helpers.ts';
+import { crc32 } from '../../../src/core/formats/crc32.ts';
 
 /** A securities firm deregistering, with paper records and no transfer. */
 export const SD_PAPER: FirmProfile = {
@@ -30,34 +31,8 @@ export async function snapshot(engine: Engine, db: CloseoutDb) {
   };
 }
 
-/** Every audit event, oldest first, as its JSON text. */
-export async function eventLines(engine: Engine): Promise<{ action: string; subjects: string[]; data?: Record<string, unknown>; actor: string }[]> {
-  const page = await engine.auditEvents(0, 1000);
-  return page.items.flatMap((e) => ('action' in e ? [e] : [])).reverse();
-}
+export { auditEvents as eventLines, failure } from '../helpers.ts';
 
-/** The error a promise rejects with: code, details and message. */
-export async function failure(p: Promise<unknown>): Promise<{ code?: string; details?: Record<string, unknown>; message?: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const o = e as { code?: string; details?: Record<string, unknown>; message?: string };
-    return { code: o.code, details: o.details, message: o.message };
-  }
-  throw new Error('expected a rejection');
-}
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
