@@ -31,14 +31,14 @@ export interface Guarded {
 /** A fresh context (empty storage) whose every request is checked against the app's origin. */
 export async function open(
   browser: Browser,
-  o: { locale?: string; width?: number; height?: number; clock?: boolean; url?: string; bypassCSP?: boolean; touch?: boolean } = {},
+  o: { locale?: string; width?: number; height?: number; clock?: boolean; url?: string; bypassCSP?: boolean; touch?: boolean; serviceWorkers?: 'allow' | 'block'; init?: () => void } = {},
 ): Promise<Guarded> {
   const url = o.url ?? baseURL();
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     locale: o.locale ?? 'en-US',
     viewport: { width: o.width ?? 1280, height: o.height ?? 800 },
-    serviceWorkers: 'allow',
+    serviceWorkers: o.serviceWorkers ?? 'allow',
     bypassCSP: o.bypassCSP ?? false,
     hasTouch: o.touch ?? false,
     isMobile: o.touch ?? false,
@@ -51,6 +51,7 @@ export async function open(
   });
   const page = await context.newPage();
   if (o.clock) await page.clock.install();
+  if (o.init) await page.addInitScript(o.init);
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('pageerror', (e) => consoleLines.push(String(e)));
   await page.goto(url);

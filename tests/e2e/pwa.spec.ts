@@ -31,6 +31,19 @@ describe('installable offline app', () => {
     await lock(page);
   });
 
+  it('says clearly when the service worker could not be installed, and the app still works', async () => {
+    const { page } = await suite.open({ serviceWorkers: 'block' });
+    await page.getByText('Offline use could not be installed').waitFor({ timeout: 30_000 });
+    await createVault(page, 'No worker');
+    await addRecord(page, { customerNo: 'KH000556', name: '在线客户' });
+  });
+
+  it('says so when the browser has no service workers at all (private mode)', async () => {
+    const { page } = await suite.open({ init: () => void delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker });
+    await page.getByText('This browser cannot run the app offline').waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Vaults' }).waitFor();
+  });
+
   it('sends a strict Content-Security-Policy as a header and a meta tag', async () => {
     const g = await suite.open();
     const { page } = g;
