@@ -85,6 +85,27 @@ describe('vault journeys in Chromium', () => {
     expect(await page.content()).not.toContain('赵静');
   });
 
+  it('locks itself after a minute in the background, not before', async () => {
+    const g = await suite.open({ clock: true });
+    const { page } = g;
+    await createVault(page, 'Project Fig');
+    await addRecord(page, { customerNo: 'KH000778', name: '孙背景' });
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    await page.clock.runFor('00:50');
+    await setHidden(false);
+    expect(await page.getByText('孙背景').count()).toBe(1);
+    await setHidden(true);
+    await page.clock.runFor('01:05');
+    await setHidden(false);
+    await page.getByText('Locked after the app was in the background for over a minute.').waitFor();
+    expect(await page.content()).not.toContain('孙背景');
+  });
+
   it('names the customers of a damaged storage block and still opens the rest', async () => {
     const g = await suite.open();
     const { page } = g;
